@@ -1,0 +1,63 @@
+"""The shape of the generated schema tables.
+
+``_schema.py`` is generated from botocore's service model and describes every model class as a
+:class:`Structure`: which members it has, what each member's wire name is, and what values the
+service accepts. The converter, the merge, the validator and the plan all walk these tables, so
+none of them has to know a single setting by name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+ValueKind = Literal["string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"]
+
+
+@attrs.frozen
+class Value:
+    """What a member (or a list item, or a map value) may hold."""
+
+    kind: ValueKind
+    shape: str
+    """The botocore shape name, kept for error messages."""
+    enum: tuple[str, ...] = ()
+    minimum: int | None = None
+    """Smallest number, or shortest string or list."""
+    maximum: int | None = None
+    """Largest number, or longest string or list."""
+    pattern: str | None = None
+    """The service's regular expression, in its own (Java) dialect."""
+    target: type[Any] | None = None
+    """The model class, for a structure."""
+    item: Value | None = None
+    """The list item, or the map value."""
+
+
+@attrs.frozen
+class Member:
+    """One field of a model class and the wire member behind it."""
+
+    name: str
+    wire: str
+    value: Value
+    required: bool = False
+    added_in: str | None = None
+    """The first botocore release whose model has this member, where it is newer than our floor."""
+
+
+@attrs.frozen
+class Structure:
+    """A model class and the botocore shape it was generated from."""
+
+    cls: type[Any]
+    shape: str
+    members: tuple[Member, ...]
+
+    def member(self, name: str) -> Member | None:
+        """Return the member with this snake_case name, if there is one."""
+        for member in self.members:
+            if member.name == name:
+                return member
+        return None

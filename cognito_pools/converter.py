@@ -1,0 +1,165 @@
+"""The one place that knows wire names: model objects to and from botocore's dictionaries.
+
+:func:`make_converter` builds a cattrs converter from the generated schema tables. Field names
+map to wire names through the table, ``None`` fields are left out of requests, and values the
+model does not know yet (a new enum member, say) are read as they are instead of failing: a
+pool that Cognito can describe must always be readable.
+
+The rest of this module works on wire dictionaries against the *runtime* botocore model, which
+may be older or newer than the one the classes were generated from.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_origin
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from cognito_pools._schema import DESCRIBED_NAMES, STRUCTURES
+from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
+
+    from cognito_pools._spec import Value
+
+__all__ = ["converter", "make_converter", "read_config", "read_facts", "read_mfa", "to_wire"]
+
+T = TypeVar("T")
+
+
+def make_converter() -> cattrs.Converter:
+    """Build a converter between the generated models and botocore's wire dictionaries."""
+    conv = cattrs.Converter(unstruct_collection_overrides={Sequence: list, tuple: list})
+    conv.register_structure_hook_func(_is_literal, _structure_open_literal)
+    conv.register_structure_hook(datetime.datetime, _structure_timestamp)
+    conv.register_unstructure_hook(datetime.datetime, lambda value: value)
+    for cls, structure in STRUCTURES.items():
+        renames = {member.name: override(rename=member.wire) for member in structure.members}
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **renames))
+        conv.register_unstructure_hook(
+            cls,
+            make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames),
+        )
+    return conv
+
+
+def _is_literal(annotation: Any) -> bool:
+    return get_origin(annotation) is Literal
+
+
+def _structure_open_literal(value: Any, annotation: Any) -> str:
+    # Cognito may return an enum value newer than our model; refusing to read the pool would be
+    # worse than a string the type checker did not foresee.
+    if not isinstance(value, str):
+        raise TypeError(f"expected one of {annotation.__args__!r}, got {value!r}")
+    return value
+
+
+def _structure_timestamp(value: Any, _: Any) -> datetime.datetime:
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, (int, float)):
+        return datetime.datetime.fromtimestamp(value, tz=datetime.timezone.utc)
+    return datetime.datetime.fromisoformat(str(value))
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    """Return the shared converter, built on first use to keep ``import`` cheap."""
+    return make_converter()
+
+
+def read_config(user_pool: Mapping[str, Any]) -> UserPoolConfig:
+    """Read the writable settings out of DescribeUserPool's ``UserPool``."""
+    renamed = dict(user_pool)
+    for update_name, describe_name in DESCRIBED_NAMES.items():
+        if describe_name in user_pool:
+            renamed[update_name] = user_pool[describe_name]
+    return converter().structure(renamed, UserPoolConfig)
+
+
+def read_facts(user_pool: Mapping[str, Any]) -> UserPoolFacts:
+    """Read the describe-only facts out of DescribeUserPool's ``UserPool``."""
+    return converter().structure(user_pool, UserPoolFacts)
+
+
+def read_mfa(response: Mapping[str, Any]) -> UserPoolMfaConfig:
+    """Read a GetUserPoolMfaConfig response."""
+    return converter().structure(response, UserPoolMfaConfig)
+
+
+def read(value: Mapping[str, Any], cls: type[T]) -> T:
+    """Read any model class from its wire dictionary."""
+    return converter().structure(value, cls)
+
+
+def to_wire(model: object) -> dict[str, Any]:
+    """Write a model object as its wire dictionary, leaving out every unset member."""
+    wire: dict[str, Any] = converter().unstructure(model)
+    return wire
+
+
+def fit_to_shape(
+    wire: Mapping[str, Any], described: Mapping[str, Any] | None, shape: Shape, model: type[Any]
+) -> dict[str, Any]:
+    """Fit a wire dictionary to what the runtime botocore accepts for ``shape``.
+
+    Members of ``wire`` that the runtime model lacks are dropped (they can only come from the
+    pool itself; a caller's own use of them is refused earlier, during validation). Members the
+    runtime model has but the generated ``model`` class does not know are copied over from
+    ``described``, so a setting that this version of cognito_pools cannot name still survives
+    the update unchanged.
+    """
+    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+    structure = STRUCTURES.get(model)
+    known = {member.wire: member for member in structure.members} if structure else {}
+    fitted: dict[str, Any] = {}
+    for name, member_shape in members.items():
+        spec = known.get(name)
+        old = described.get(name) if described is not None else None
+        if spec is None:
+            if old is not None:
+                fitted[name] = old
+        elif name in wire:
+            fitted[name] = _fit_value(wire[name], old, member_shape, spec.value)
+    return fitted
+
+
+def _fit_value(value: Any, old: Any, shape: Shape, spec: Value) -> Any:
+    if spec.kind == "structure" and spec.target is not None and isinstance(value, Mapping):
+        return fit_to_shape(value, old if isinstance(old, Mapping) else None, shape, spec.target)
+    item = spec.item
+    if item is None or item.kind != "structure":
+        return value
+    item_shape: Shape = shape.member if spec.kind == "list" else shape.value  # type: ignore[attr-defined]
+    if spec.kind == "list" and isinstance(value, list):
+        old_items = old if isinstance(old, list) else []
+        return [
+            _fit_value(entry, _same_known(entry, old_items, item), item_shape, item)
+            for entry in value
+        ]
+    if spec.kind == "map" and isinstance(value, Mapping):
+        old_map = old if isinstance(old, Mapping) else {}
+        return {
+            key: _fit_value(entry, old_map.get(key), item_shape, item) for key, entry in value.items()
+        }
+    return value
+
+
+def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
+    """Find the described list item that this one came from, to carry its unmodeled members."""
+    structure = STRUCTURES.get(spec.target) if spec.target is not None else None
+    if structure is None or not isinstance(entry, Mapping):
+        return None
+    wires = [member.wire for member in structure.members]
+    for candidate in candidates:
+        if isinstance(candidate, Mapping) and all(
+            candidate.get(wire) == entry.get(wire) for wire in wires
+        ):
+            return candidate
+    return None

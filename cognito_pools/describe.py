@@ -1,0 +1,36 @@
+"""Read what DescribeUserPool and GetUserPoolMfaConfig return into typed snapshots."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from cognito_pools.converter import read_config, read_facts, read_mfa
+from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
+
+__all__ = ["DescribedPool", "read_described", "read_mfa_config"]
+
+
+@attrs.frozen
+class DescribedPool:
+    """One DescribeUserPool answer: the typed settings, the facts, and the raw wire form.
+
+    The raw form is what lets an update keep members this version of the models cannot name.
+    """
+
+    config: UserPoolConfig
+    facts: UserPoolFacts
+    raw: Mapping[str, Any] = attrs.field(repr=False)
+
+
+def read_described(response: Mapping[str, Any]) -> DescribedPool:
+    """Read a DescribeUserPool response."""
+    user_pool: Mapping[str, Any] = response["UserPool"]
+    return DescribedPool(read_config(user_pool), read_facts(user_pool), user_pool)
+
+
+def read_mfa_config(response: Mapping[str, Any]) -> UserPoolMfaConfig:
+    """Read a GetUserPoolMfaConfig response."""
+    return read_mfa({k: v for k, v in response.items() if k != "ResponseMetadata"})

@@ -1,0 +1,113 @@
+"""Every error cognito_pools raises.
+
+The hierarchy::
+
+    CognitoPoolsError
+    ├── ValidationError (also ValueError)     a change was refused before anything was written
+    └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
+        ├── PoolNotFoundError                 the pool id does not exist in this account/region
+        └── ConcurrentModificationError       another update to the same pool was in flight
+
+A :class:`ValidationError` always means that nothing was written. A :class:`ServiceError` keeps
+the original ``ClientError`` as ``__cause__`` and copies its code, message, operation and
+request id onto attributes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from botocore.exceptions import ClientError
+
+__all__ = [
+    "CognitoPoolsError",
+    "ConcurrentModificationError",
+    "PoolNotFoundError",
+    "Problem",
+    "ServiceError",
+    "ValidationError",
+]
+
+
+class CognitoPoolsError(Exception):
+    """The root of every error this library raises."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a change: where it is, and what would be accepted instead."""
+
+    path: str
+    """The dotted snake_case path of the setting, e.g. ``policies.password_policy.minimum_length``."""
+    message: str
+    """What is wrong and what is allowed."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(CognitoPoolsError, ValueError):
+    """A change was refused before any write. ``problems`` lists every reason at once."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        heading = "1 problem" if count == 1 else f"{count} problems"
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        super().__init__(f"{heading} with the requested change; nothing was written:\n{lines}")
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The setting paths that have problems, in order."""
+        return tuple(problem.path for problem in self.problems)
+
+
+class ServiceError(CognitoPoolsError):
+    """Cognito answered a call with an error."""
+
+    def __init__(
+        self, *, code: str, message: str, operation: str, request_id: str | None
+    ) -> None:
+        self.code = code
+        """The AWS error code, e.g. ``InvalidParameterException``."""
+        self.message = message
+        """The message Cognito returned."""
+        self.operation = operation
+        """The API operation that failed, e.g. ``UpdateUserPool``."""
+        self.request_id = request_id
+        """The AWS request id, for support cases and CloudTrail."""
+        suffix = f" (request id {request_id})" if request_id else ""
+        super().__init__(f"{operation} failed with {code}: {message}{suffix}")
+
+    @classmethod
+    def from_client_error(cls, error: ClientError) -> ServiceError:
+        """Build the most specific error for a botocore ``ClientError``."""
+        response: dict[str, Any] = error.response  # pyright: ignore[reportUnknownMemberType]
+        details: dict[str, Any] = response.get("Error", {})
+        code = str(details.get("Code", "Unknown"))
+        kind = _BY_CODE.get(code, ServiceError)
+        return kind(
+            code=code,
+            message=str(details.get("Message", "")),
+            operation=str(error.operation_name),
+            request_id=response.get("ResponseMetadata", {}).get("RequestId"),
+        )
+
+
+class PoolNotFoundError(ServiceError):
+    """The user pool does not exist, or the credentials cannot see it."""
+
+
+class ConcurrentModificationError(ServiceError):
+    """Cognito was already processing another update to this pool; retry later."""
+
+
+_BY_CODE: dict[str, type[ServiceError]] = {
+    "ResourceNotFoundException": PoolNotFoundError,
+    "ConcurrentModificationException": ConcurrentModificationError,
+}

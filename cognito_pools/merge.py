@@ -1,0 +1,92 @@
+"""Apply a caller's partial change to a model: keep what is absent, clear ``None``, set the rest.
+
+A nested mapping merges into the structure already there (or into an empty one, if there was
+none). A model instance replaces the structure whole. Lists and maps are always replaced whole.
+The change must already be valid (see :mod:`cognito_pools.validate`); this module only moves
+values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from cognito_pools._schema import STRUCTURES
+
+if TYPE_CHECKING:
+    from cognito_pools._spec import Value
+
+__all__ = ["apply_change", "get_path", "set_path", "touches"]
+
+T = TypeVar("T")
+
+
+def apply_change(current: T | None, change: Mapping[str, Any], cls: type[T]) -> T:
+    """Return ``current`` (or a blank ``cls``) with ``change`` merged in."""
+    base = current if current is not None else cls()
+    structure = STRUCTURES[cls]
+    updates: dict[str, Any] = {}
+    for name, value in change.items():
+        member = structure.member(name)
+        if member is None:  # validation reports it; merging must not guess
+            continue
+        updates[name] = _apply_value(getattr(base, name), value, member.value)
+    return attrs.evolve(base, **updates) if updates else base
+
+
+def _apply_value(current: Any, value: Any, spec: Value) -> Any:
+    if value is None:
+        return None
+    if spec.kind == "structure" and spec.target is not None:
+        if isinstance(value, spec.target):
+            return value
+        return apply_change(current, value, spec.target)
+    return build(value, spec)
+
+
+def build(value: Any, spec: Value) -> Any:
+    """Turn a caller's whole value (list item, map value, list, map) into its model form."""
+    if spec.kind == "structure" and spec.target is not None:
+        if isinstance(value, spec.target):
+            return value
+        return apply_change(None, value, spec.target)
+    if spec.kind == "list" and spec.item is not None:
+        return tuple(build(item, spec.item) for item in value)
+    if spec.kind == "map" and spec.item is not None:
+        return {key: build(item, spec.item) for key, item in value.items()}
+    return value
+
+
+def touches(change: Mapping[str, Any], path: str) -> bool:
+    """Tell whether ``change`` sets, clears or replaces the setting at the dotted ``path``."""
+    node: Any = change
+    for key in path.split("."):
+        if not isinstance(node, Mapping):
+            return True  # an ancestor was replaced by a model instance
+        if key not in node:
+            return False
+        node = node[key]
+        if node is None:
+            return True
+    return True
+
+
+def get_path(model: object, path: str) -> Any:
+    """Read the value at a dotted path, or ``None`` where a parent is unset."""
+    node: Any = model
+    for key in path.split("."):
+        if node is None:
+            return None
+        node = getattr(node, key)
+    return node
+
+
+def set_path(model: T, path: str, value: Any) -> T:
+    """Return ``model`` with the value at ``path`` replaced; parents must exist."""
+    head, _, rest = path.partition(".")
+    if not rest:
+        return attrs.evolve(model, **{head: value})  # type: ignore[misc]
+    child = getattr(model, head)
+    return attrs.evolve(model, **{head: set_path(child, rest, value)})  # type: ignore[misc]

@@ -1,0 +1,103 @@
+"""What an update would change, setting by setting, before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from cognito_pools._schema import STRUCTURES
+
+__all__ = ["Plan", "SettingChange", "diff"]
+
+
+@attrs.frozen
+class SettingChange:
+    """One setting whose value would change."""
+
+    path: str
+    """Dotted snake_case path, e.g. ``policies.password_policy.minimum_length``."""
+    old: Any
+    """The value now; ``None`` where the setting is unset."""
+    new: Any
+    """The value after the update; ``None`` where the setting would be cleared."""
+
+    def __str__(self) -> str:
+        if self.old is None:
+            return f"+ {self.path} = {_show(self.new)}"
+        if self.new is None:
+            return f"- {self.path} (was {_show(self.old)})"
+        return f"~ {self.path}: {_show(self.old)} -> {_show(self.new)}"
+
+
+@attrs.frozen
+class Plan:
+    """The settings an update would change on one pool. Empty when nothing would change."""
+
+    pool_id: str
+    changes: tuple[SettingChange, ...]
+    request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    """The ``update_user_pool`` kwargs the update would send, or ``None`` when it sends none."""
+    mfa_request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    """The ``set_user_pool_mfa_config`` kwargs, when the MFA setup would change."""
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def __len__(self) -> int:
+        return len(self.changes)
+
+    def __iter__(self) -> Iterator[SettingChange]:
+        return iter(self.changes)
+
+    def __str__(self) -> str:
+        if not self.changes:
+            return f"No changes to user pool {self.pool_id}."
+        count = len(self.changes)
+        noun = "setting" if count == 1 else "settings"
+        lines = [f"User pool {self.pool_id}: {count} {noun} to change"]
+        lines += [f"  {change}" for change in self.changes]
+        return "\n".join(lines)
+
+
+def diff(old: object, new: object, prefix: str = "") -> tuple[SettingChange, ...]:
+    """List the leaf settings that differ between two model objects of the same class."""
+    before = dict(_leaves(old, prefix))
+    after = dict(_leaves(new, prefix))
+    return tuple(
+        SettingChange(path, before.get(path), after.get(path))
+        for path in _ordered(before, after)
+        if before.get(path) != after.get(path)
+    )
+
+
+def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    seen = dict.fromkeys(before)
+    seen.update(dict.fromkeys(after))
+    return list(seen)
+
+
+def _leaves(model: object, prefix: str) -> Iterator[tuple[str, Any]]:
+    if model is None:
+        return
+    structure = STRUCTURES[type(model)]
+    for member in structure.members:
+        value = getattr(model, member.name)
+        path = f"{prefix}{member.name}"
+        if value is None:
+            continue
+        if member.value.kind == "structure":
+            inner = list(_leaves(value, f"{path}."))
+            # An empty structure still means something (DeviceConfiguration: remembering on).
+            yield from inner or [(path, {})]
+        else:
+            yield path, value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
+    if attrs.has(type(value)):
+        return repr(value)
+    return repr(value)

@@ -1,0 +1,225 @@
+"""The client: read a pool, plan a change, and write it without resetting anything else.
+
+An update runs describe → merge → validate → request → update_user_pool:
+
+1. the change is checked on its own, before any call;
+2. a fresh DescribeUserPool is taken inside the call, and the change merged into it;
+3. the merged settings are checked where the change touched them;
+4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
+
+``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, before the
+UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from botocore.exceptions import ClientError, ParamValidationError
+
+from cognito_pools._spec import Value
+from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
+from cognito_pools.errors import Problem, ServiceError, ValidationError
+from cognito_pools.merge import apply_change
+from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
+from cognito_pools.plan import Plan, diff
+from cognito_pools.request import mfa_request, update_request
+from cognito_pools.rules import follow_pairs
+from cognito_pools.validate import check_change, check_merged
+
+if TYPE_CHECKING:
+    import boto3
+    from typing_extensions import Unpack
+
+    from cognito_pools.changes import UserPoolChange
+    from cognito_pools.models import UserPoolFacts
+
+__all__ = ["Pool", "UserPools"]
+
+MFA_KEYWORD = "mfa"
+_MFA_MODE = Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL"))
+
+
+class UserPools:
+    """Entry point: reads user pools through one ``cognito-idp`` client.
+
+    Pass your own boto3 client (its region, credentials and retry ``Config`` are used as they
+    are), or a boto3 ``Session`` to create one from, or nothing to use boto3's default session.
+    """
+
+    def __init__(self, client: Any = None, *, session: boto3.Session | None = None) -> None:
+        if client is not None and session is not None:
+            raise TypeError("pass either a client or a session, not both")
+        if client is None:
+            if session is None:
+                import boto3  # noqa: PLC0415 - only when the caller brings no client
+
+                session = boto3.Session()
+            client = session.client("cognito-idp")  # pyright: ignore[reportUnknownMemberType]
+        self.client: Any = client
+        """The botocore ``cognito-idp`` client every call goes through."""
+
+    def get(self, pool_id: str) -> Pool:
+        """Describe the pool and return a handle on its current settings.
+
+        Raises:
+            PoolNotFoundError: no pool with this id is visible to the client.
+            ServiceError: Cognito refused the call for another reason.
+        """
+        return Pool(self.client, pool_id, _describe(self.client, pool_id))
+
+    def __repr__(self) -> str:
+        return f"UserPools(region={self.client.meta.region_name!r})"
+
+
+class Pool:
+    """A user pool as last read, and the way to change it.
+
+    ``config`` and ``facts`` are a snapshot; :meth:`update` and :meth:`plan` always work on a
+    fresh read, so a stale handle never writes stale settings back.
+    """
+
+    __slots__ = ("_client", "_described", "id")
+
+    def __init__(self, client: Any, pool_id: str, described: DescribedPool) -> None:
+        self._client = client
+        self._described = described
+        self.id = pool_id
+        """The user pool id, e.g. ``us-east-1_AbC123``."""
+
+    @property
+    def config(self) -> UserPoolConfig:
+        """Every setting UpdateUserPool can write, as of the last read or update."""
+        return self._described.config
+
+    @property
+    def facts(self) -> UserPoolFacts:
+        """What DescribeUserPool reports but UpdateUserPool cannot change: ARN, dates and so on."""
+        return self._described.facts
+
+    def __repr__(self) -> str:
+        return f"Pool(id={self.id!r}, name={self.config.pool_name!r})"
+
+    def refresh(self) -> Pool:
+        """Describe the pool again and return a new handle."""
+        return Pool(self._client, self.id, _describe(self._client, self.id))
+
+    def plan(self, **changes: Unpack[UserPoolChange]) -> Plan:
+        """Show what :meth:`update` would change, without writing anything.
+
+        Takes the same keywords as :meth:`update` and reads the pool afresh.
+        """
+        return self._prepare(changes).plan
+
+    def update(self, **changes: Unpack[UserPoolChange]) -> Pool:
+        """Change the named settings and keep every other one as it is.
+
+        Each keyword is a setting of :class:`~cognito_pools.models.UserPoolConfig`, plus ``mfa``.
+        Leave a setting out to keep it, pass ``None`` to clear it, or pass a value to set it.
+        Nested mappings merge into the current structure; a model instance replaces it whole;
+        lists and maps are replaced whole.
+
+        Returns:
+            A handle on the pool with the new settings.
+
+        Raises:
+            ValidationError: the change was refused; nothing was written.
+            ServiceError: Cognito refused a call.
+        """
+        prepared = self._prepare(changes)
+        plan = prepared.plan
+        if plan.mfa_request is not None:
+            _call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
+        if plan.request is not None:
+            _call(self._client, "update_user_pool", plan.request)
+        described = attrs.evolve(prepared.described, config=prepared.config)
+        return Pool(self._client, self.id, described)
+
+    def _prepare(self, changes: Mapping[str, Any]) -> _Prepared:
+        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+        service = self._client.meta.service_model
+        input_shape = service.operation_model("UpdateUserPool").input_shape
+        problems = check_change(
+            changes,
+            UserPoolConfig,
+            runtime_shape=input_shape,
+            extra={MFA_KEYWORD: _MFA_MODE},
+            replaced={"mfa_configuration": MFA_KEYWORD},
+        )
+        if problems:
+            raise ValidationError(problems)
+
+        described = _describe(self._client, self.id)
+        old = described.config
+        new = apply_change(old, settings, UserPoolConfig)
+        new, problems = follow_pairs(new, settings)
+        problems += check_merged(old, new, settings)
+        if problems:
+            raise ValidationError(problems)
+
+        changed = list(diff(old, new))
+        mfa_call = None
+        mode = changes.get(MFA_KEYWORD)
+        if mode is not None:
+            new = attrs.evolve(new, mfa_configuration=mode)
+            mfa_old = read_mfa_config(
+                _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
+            )
+            mfa_new = _with_mode(mfa_old, mode)
+            mfa_changes = diff(mfa_old, mfa_new, "mfa.")
+            if mfa_changes:
+                mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
+                mfa_call = mfa_request(self.id, mfa_new, mfa_shape)
+            changed = list(diff(old, new))
+            changed += [c for c in mfa_changes if c.path != "mfa.mfa_configuration"]
+        request = None
+        if new != old:
+            request = update_request(self.id, new, described.raw, input_shape)
+        plan = Plan(self.id, tuple(changed), request=request, mfa_request=mfa_call)
+        return _Prepared(described, new, plan)
+
+
+@attrs.frozen
+class _Prepared:
+    described: DescribedPool
+    config: UserPoolConfig
+    plan: Plan
+
+
+def _with_mode(current: UserPoolMfaConfig, mode: str) -> UserPoolMfaConfig:
+    """The MFA setup with ``mode`` applied, following the service's rules for each mode."""
+    if mode == "OFF":
+        # Turning MFA off together with a configured factor is refused, so only passkeys stay.
+        return UserPoolMfaConfig(
+            mfa_configuration="OFF", web_authn_configuration=current.web_authn_configuration
+        )
+    updated = attrs.evolve(current, mfa_configuration=mode)
+    token = current.software_token_mfa_configuration
+    has_factor = (
+        current.sms_mfa_configuration is not None
+        or current.email_mfa_configuration is not None
+        or (token is not None and bool(token.enabled))
+    )
+    if not has_factor:
+        # ON or OPTIONAL needs at least one factor; an authenticator app needs no other setup.
+        updated = attrs.evolve(
+            updated, software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True)
+        )
+    return updated
+
+
+def _describe(client: Any, pool_id: str) -> DescribedPool:
+    return read_described(_call(client, "describe_user_pool", {"UserPoolId": pool_id}))
+
+
+def _call(client: Any, method: str, kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
+    try:
+        response: Mapping[str, Any] = getattr(client, method)(**kwargs)
+    except ClientError as error:
+        raise ServiceError.from_client_error(error) from error
+    except ParamValidationError as error:
+        raise ValidationError([Problem(method, str(error))]) from error
+    return response
+

@@ -1,0 +1,72 @@
+"""Turn a merged configuration into the exact keyword arguments of ``update_user_pool``.
+
+Every setting is sent, every time: UpdateUserPool resets what it is not given, and which
+settings it resets has varied. Around that, the request obeys the service's rules:
+
+- only members the *runtime* botocore accepts are sent; describe-only members never are;
+- members the generated model does not know are copied from the fresh describe unchanged;
+- ``UnusedAccountValidityDays`` is never sent beside ``TemporaryPasswordValidityDays`` (the
+  service refuses both); its value moves to the password policy when that has none;
+- tags with the reserved ``aws:`` prefix are left out, since they cannot be written;
+- a structure that lacks a member the service requires is left out instead of being refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from cognito_pools.converter import fit_to_shape, to_wire
+from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
+
+if TYPE_CHECKING:
+    from botocore.model import Shape
+
+__all__ = ["mfa_request", "update_request"]
+
+
+def update_request(
+    pool_id: str, config: UserPoolConfig, described: Mapping[str, Any], input_shape: Shape
+) -> dict[str, Any]:
+    """Build the ``update_user_pool`` kwargs that write ``config`` and keep everything else."""
+    wire = to_wire(config)
+    _move_legacy_validity(wire)
+    tags = wire.get("UserPoolTags")
+    if isinstance(tags, Mapping):
+        wire["UserPoolTags"] = {k: v for k, v in tags.items() if not k.lower().startswith("aws:")}
+    request = fit_to_shape(wire, described, input_shape, UserPoolConfig)
+    request = _drop_incomplete(request, input_shape)
+    request["UserPoolId"] = pool_id
+    return request
+
+
+def mfa_request(pool_id: str, mfa: UserPoolMfaConfig, input_shape: Shape) -> dict[str, Any]:
+    """Build the ``set_user_pool_mfa_config`` kwargs that write ``mfa`` whole."""
+    request = fit_to_shape(to_wire(mfa), None, input_shape, UserPoolMfaConfig)
+    request = _drop_incomplete(request, input_shape)
+    request["UserPoolId"] = pool_id
+    return request
+
+
+def _move_legacy_validity(wire: dict[str, Any]) -> None:
+    admin = wire.get("AdminCreateUserConfig")
+    if not isinstance(admin, dict) or "UnusedAccountValidityDays" not in admin:
+        return
+    legacy = admin.pop("UnusedAccountValidityDays")
+    policies = wire.setdefault("Policies", {})
+    password = policies.setdefault("PasswordPolicy", {})
+    password.setdefault("TemporaryPasswordValidityDays", legacy)
+
+
+def _drop_incomplete(wire: Mapping[str, Any], shape: Shape) -> dict[str, Any]:
+    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+    kept: dict[str, Any] = {}
+    for name, value in wire.items():
+        member = members.get(name)
+        if member is not None and member.type_name == "structure" and isinstance(value, Mapping):
+            required: list[str] = member.required_members  # type: ignore[attr-defined]
+            if any(key not in value for key in required):
+                continue
+            value = _drop_incomplete(value, member)  # noqa: PLW2901 - the cleaned value
+        kept[name] = value
+    return kept
