@@ -23,7 +23,7 @@ from cognito_pools.models import *  # noqa: F403 - the generated names are liste
 from cognito_pools.plan import Plan, SettingChange
 from cognito_pools.pools import Pool, UserPools
 
-__all__ = [  # noqa: PLE0605 - extended from the generated modules' own lists
+__all__ = [
     "CognitoPoolsError",
     "ConcurrentModificationError",
     "Plan",
@@ -34,6 +34,6 @@ __all__ = [  # noqa: PLE0605 - extended from the generated modules' own lists
     "SettingChange",
     "UserPools",
     "ValidationError",
-    *models.__all__,
-    *changes.__all__,
 ]
+__all__ += models.__all__
+__all__ += changes.__all__

@@ -8,11 +8,14 @@ none of them has to know a single setting by name.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, cast
 
 import attrs
 
-ValueKind = Literal["string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"]
+ValueKind = Literal[
+    "string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"
+]
 
 
 @attrs.frozen
@@ -61,3 +64,25 @@ class Structure:
             if member.name == name:
                 return member
         return None
+
+
+BotocoreShape = Any
+"""A ``botocore.model.Shape``. botocore ships no type information, so this names it for readers."""
+
+
+def as_mapping(value: object) -> Mapping[str, Any] | None:
+    """Return ``value`` typed as a wire or change mapping, or ``None`` if it is not one."""
+    return cast("Mapping[str, Any]", value) if isinstance(value, Mapping) else None
+
+
+def as_list(value: object) -> list[Any] | None:
+    """Return ``value`` typed as a wire list, or ``None`` if it is not one."""
+    # mypy already sees list[Any] here; pyright sees list[Unknown] and needs the cast.
+    return cast("list[Any]", value) if isinstance(value, list) else None  # type: ignore[redundant-cast]
+
+
+def as_sequence(value: object) -> Sequence[Any] | None:
+    """Return ``value`` typed as a list of values, or ``None`` if it is not one (nor a string)."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        return None
+    return cast("Sequence[Any]", value)  # type: ignore[redundant-cast]  # as in as_list

@@ -11,7 +11,7 @@ may be older or newer than the one the classes were generated from.
 
 from __future__ import annotations
 
-import datetime
+import datetime as dt
 import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_origin
@@ -20,12 +20,11 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from cognito_pools._schema import DESCRIBED_NAMES, STRUCTURES
+from cognito_pools._spec import as_list, as_mapping
 from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 if TYPE_CHECKING:
-    from botocore.model import Shape
-
-    from cognito_pools._spec import Value
+    from cognito_pools._spec import BotocoreShape, Value
 
 __all__ = ["converter", "make_converter", "read_config", "read_facts", "read_mfa", "to_wire"]
 
@@ -36,10 +35,13 @@ def make_converter() -> cattrs.Converter:
     """Build a converter between the generated models and botocore's wire dictionaries."""
     conv = cattrs.Converter(unstruct_collection_overrides={Sequence: list, tuple: list})
     conv.register_structure_hook_func(_is_literal, _structure_open_literal)
-    conv.register_structure_hook(datetime.datetime, _structure_timestamp)
-    conv.register_unstructure_hook(datetime.datetime, lambda value: value)
+    conv.register_structure_hook(dt.datetime, _structure_timestamp)
+    conv.register_unstructure_hook(dt.datetime, lambda value: value)
     for cls, structure in STRUCTURES.items():
-        renames = {member.name: override(rename=member.wire) for member in structure.members}
+        # Typed as Any: cattrs spreads overrides and its own flags through the same **kwargs.
+        renames: dict[str, Any] = {
+            member.name: override(rename=member.wire) for member in structure.members
+        }
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **renames))
         conv.register_unstructure_hook(
             cls,
@@ -60,12 +62,12 @@ def _structure_open_literal(value: Any, annotation: Any) -> str:
     return value
 
 
-def _structure_timestamp(value: Any, _: Any) -> datetime.datetime:
-    if isinstance(value, datetime.datetime):
+def _structure_timestamp(value: Any, _: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
         return value
     if isinstance(value, (int, float)):
-        return datetime.datetime.fromtimestamp(value, tz=datetime.timezone.utc)
-    return datetime.datetime.fromisoformat(str(value))
+        return dt.datetime.fromtimestamp(value, tz=dt.timezone.utc)
+    return dt.datetime.fromisoformat(str(value))
 
 
 @functools.cache
@@ -105,7 +107,10 @@ def to_wire(model: object) -> dict[str, Any]:
 
 
 def fit_to_shape(
-    wire: Mapping[str, Any], described: Mapping[str, Any] | None, shape: Shape, model: type[Any]
+    wire: Mapping[str, Any],
+    described: Mapping[str, Any] | None,
+    shape: BotocoreShape,
+    model: type[Any],
 ) -> dict[str, Any]:
     """Fit a wire dictionary to what the runtime botocore accepts for ``shape``.
 
@@ -115,7 +120,7 @@ def fit_to_shape(
     ``described``, so a setting that this version of cognito_pools cannot name still survives
     the update unchanged.
     """
-    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+    members: Mapping[str, BotocoreShape] = shape.members
     structure = STRUCTURES.get(model)
     known = {member.wire: member for member in structure.members} if structure else {}
     fitted: dict[str, Any] = {}
@@ -130,23 +135,25 @@ def fit_to_shape(
     return fitted
 
 
-def _fit_value(value: Any, old: Any, shape: Shape, spec: Value) -> Any:
-    if spec.kind == "structure" and spec.target is not None and isinstance(value, Mapping):
-        return fit_to_shape(value, old if isinstance(old, Mapping) else None, shape, spec.target)
+def _fit_value(value: Any, old: Any, shape: BotocoreShape, spec: Value) -> Any:
+    mapping, old_mapping = as_mapping(value), as_mapping(old)
+    if spec.kind == "structure" and spec.target is not None and mapping is not None:
+        return fit_to_shape(mapping, old_mapping, shape, spec.target)
     item = spec.item
     if item is None or item.kind != "structure":
         return value
-    item_shape: Shape = shape.member if spec.kind == "list" else shape.value  # type: ignore[attr-defined]
-    if spec.kind == "list" and isinstance(value, list):
-        old_items = old if isinstance(old, list) else []
+    entries = as_list(value)
+    if spec.kind == "list" and entries is not None:
+        old_entries = as_list(old) or []
         return [
-            _fit_value(entry, _same_known(entry, old_items, item), item_shape, item)
-            for entry in value
+            _fit_value(entry, _same_known(entry, old_entries, item), shape.member, item)
+            for entry in entries
         ]
-    if spec.kind == "map" and isinstance(value, Mapping):
-        old_map = old if isinstance(old, Mapping) else {}
+    if spec.kind == "map" and mapping is not None:
+        old_values = old_mapping or {}
         return {
-            key: _fit_value(entry, old_map.get(key), item_shape, item) for key, entry in value.items()
+            key: _fit_value(entry, old_values.get(key), shape.value, item)
+            for key, entry in mapping.items()
         }
     return value
 
@@ -154,12 +161,11 @@ def _fit_value(value: Any, old: Any, shape: Shape, spec: Value) -> Any:
 def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
     """Find the described list item that this one came from, to carry its unmodeled members."""
     structure = STRUCTURES.get(spec.target) if spec.target is not None else None
-    if structure is None or not isinstance(entry, Mapping):
+    fields = as_mapping(entry)
+    if structure is None or fields is None:
         return None
     wires = [member.wire for member in structure.members]
-    for candidate in candidates:
-        if isinstance(candidate, Mapping) and all(
-            candidate.get(wire) == entry.get(wire) for wire in wires
-        ):
+    for candidate in map(as_mapping, candidates):
+        if candidate is not None and all(candidate.get(w) == fields.get(w) for w in wires):
             return candidate
     return None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cognito_pools.converter import read_config, read_facts, read_mfa
-from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["DescribedPool", "read_described", "read_mfa_config"]
 

@@ -43,7 +43,7 @@ class Problem:
     """One thing wrong with a change: where it is, and what would be accepted instead."""
 
     path: str
-    """The dotted snake_case path of the setting, e.g. ``policies.password_policy.minimum_length``."""
+    """The dotted snake_case path of the setting, e.g. ``policies.password_policy``."""
     message: str
     """What is wrong and what is allowed."""
 
@@ -70,9 +70,7 @@ class ValidationError(CognitoPoolsError, ValueError):
 class ServiceError(CognitoPoolsError):
     """Cognito answered a call with an error."""
 
-    def __init__(
-        self, *, code: str, message: str, operation: str, request_id: str | None
-    ) -> None:
+    def __init__(self, *, code: str, message: str, operation: str, request_id: str | None) -> None:
         self.code = code
         """The AWS error code, e.g. ``InvalidParameterException``."""
         self.message = message
@@ -87,14 +85,14 @@ class ServiceError(CognitoPoolsError):
     @classmethod
     def from_client_error(cls, error: ClientError) -> ServiceError:
         """Build the most specific error for a botocore ``ClientError``."""
-        response: dict[str, Any] = error.response  # pyright: ignore[reportUnknownMemberType]
+        response: dict[str, Any] = getattr(error, "response", {})
         details: dict[str, Any] = response.get("Error", {})
         code = str(details.get("Code", "Unknown"))
         kind = _BY_CODE.get(code, ServiceError)
         return kind(
             code=code,
             message=str(details.get("Message", "")),
-            operation=str(error.operation_name),
+            operation=str(getattr(error, "operation_name", "unknown")),
             request_id=response.get("ResponseMetadata", {}).get("RequestId"),
         )
 

@@ -8,19 +8,26 @@ values.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from cognito_pools._schema import STRUCTURES
+from cognito_pools._spec import as_mapping
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from cognito_pools._spec import Value
 
-__all__ = ["apply_change", "get_path", "set_path", "touches"]
+__all__ = ["apply_change", "evolve", "get_path", "set_path", "touches"]
 
 T = TypeVar("T")
+
+
+def evolve(model: T, **changes: Any) -> T:
+    """Copy an attrs model with some fields replaced (``attrs.evolve``, typed for any model)."""
+    return cast("T", attrs.evolve(cast("Any", model), **changes))
 
 
 def apply_change(current: T | None, change: Mapping[str, Any], cls: type[T]) -> T:
@@ -33,7 +40,7 @@ def apply_change(current: T | None, change: Mapping[str, Any], cls: type[T]) -> 
         if member is None:  # validation reports it; merging must not guess
             continue
         updates[name] = _apply_value(getattr(base, name), value, member.value)
-    return attrs.evolve(base, **updates) if updates else base
+    return evolve(base, **updates) if updates else base
 
 
 def _apply_value(current: Any, value: Any, spec: Value) -> Any:
@@ -63,11 +70,12 @@ def touches(change: Mapping[str, Any], path: str) -> bool:
     """Tell whether ``change`` sets, clears or replaces the setting at the dotted ``path``."""
     node: Any = change
     for key in path.split("."):
-        if not isinstance(node, Mapping):
+        fields = as_mapping(node)
+        if fields is None:
             return True  # an ancestor was replaced by a model instance
-        if key not in node:
+        if key not in fields:
             return False
-        node = node[key]
+        node = fields[key]
         if node is None:
             return True
     return True
@@ -87,6 +95,5 @@ def set_path(model: T, path: str, value: Any) -> T:
     """Return ``model`` with the value at ``path`` replaced; parents must exist."""
     head, _, rest = path.partition(".")
     if not rest:
-        return attrs.evolve(model, **{head: value})  # type: ignore[misc]
-    child = getattr(model, head)
-    return attrs.evolve(model, **{head: set_path(child, rest, value)})  # type: ignore[misc]
+        return evolve(model, **{head: value})
+    return evolve(model, **{head: set_path(getattr(model, head), rest, value)})

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cognito_pools._schema import STRUCTURES
+from cognito_pools._spec import as_sequence
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
 
 __all__ = ["Plan", "SettingChange", "diff"]
 
@@ -96,8 +99,7 @@ def _leaves(model: object, prefix: str) -> Iterator[tuple[str, Any]]:
 
 
 def _show(value: Any) -> str:
-    if isinstance(value, tuple):
-        return "[" + ", ".join(_show(item) for item in value) + "]"
-    if attrs.has(type(value)):
-        return repr(value)
+    items = as_sequence(value)
+    if items is not None:
+        return "[" + ", ".join(map(_show, items)) + "]"
     return repr(value)

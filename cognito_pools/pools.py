@@ -13,8 +13,7 @@ UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot tu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 from botocore.exceptions import ClientError, ParamValidationError
@@ -22,7 +21,7 @@ from botocore.exceptions import ClientError, ParamValidationError
 from cognito_pools._spec import Value
 from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
 from cognito_pools.errors import Problem, ServiceError, ValidationError
-from cognito_pools.merge import apply_change
+from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
 from cognito_pools.plan import Plan, diff
 from cognito_pools.request import mfa_request, update_request
@@ -30,11 +29,13 @@ from cognito_pools.rules import follow_pairs
 from cognito_pools.validate import check_change, check_merged
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import boto3
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolChange
-    from cognito_pools.models import UserPoolFacts
+    from cognito_pools.models import UserPoolFacts, UserPoolMfaType
 
 __all__ = ["Pool", "UserPools"]
 
@@ -57,7 +58,7 @@ class UserPools:
                 import boto3  # noqa: PLC0415 - only when the caller brings no client
 
                 session = boto3.Session()
-            client = session.client("cognito-idp")  # pyright: ignore[reportUnknownMemberType]
+            client = cast("Any", session).client("cognito-idp")
         self.client: Any = client
         """The botocore ``cognito-idp`` client every call goes through."""
 
@@ -134,7 +135,7 @@ class Pool:
             _call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
         if plan.request is not None:
             _call(self._client, "update_user_pool", plan.request)
-        described = attrs.evolve(prepared.described, config=prepared.config)
+        described = evolve(prepared.described, config=prepared.config)
         return Pool(self._client, self.id, described)
 
     def _prepare(self, changes: Mapping[str, Any]) -> _Prepared:
@@ -155,15 +156,15 @@ class Pool:
         old = described.config
         new = apply_change(old, settings, UserPoolConfig)
         new, problems = follow_pairs(new, settings)
-        problems += check_merged(old, new, settings)
+        problems += check_merged(new, settings)
         if problems:
             raise ValidationError(problems)
 
         changed = list(diff(old, new))
         mfa_call = None
-        mode = changes.get(MFA_KEYWORD)
+        mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
         if mode is not None:
-            new = attrs.evolve(new, mfa_configuration=mode)
+            new = evolve(new, mfa_configuration=mode)
             mfa_old = read_mfa_config(
                 _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
             )
@@ -188,14 +189,14 @@ class _Prepared:
     plan: Plan
 
 
-def _with_mode(current: UserPoolMfaConfig, mode: str) -> UserPoolMfaConfig:
+def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfaConfig:
     """The MFA setup with ``mode`` applied, following the service's rules for each mode."""
     if mode == "OFF":
         # Turning MFA off together with a configured factor is refused, so only passkeys stay.
         return UserPoolMfaConfig(
             mfa_configuration="OFF", web_authn_configuration=current.web_authn_configuration
         )
-    updated = attrs.evolve(current, mfa_configuration=mode)
+    updated = evolve(current, mfa_configuration=mode)
     token = current.software_token_mfa_configuration
     has_factor = (
         current.sms_mfa_configuration is not None
@@ -204,7 +205,7 @@ def _with_mode(current: UserPoolMfaConfig, mode: str) -> UserPoolMfaConfig:
     )
     if not has_factor:
         # ON or OPTIONAL needs at least one factor; an authenticator app needs no other setup.
-        updated = attrs.evolve(
+        updated = evolve(
             updated, software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True)
         )
     return updated
@@ -222,4 +223,3 @@ def _call(client: Any, method: str, kwargs: Mapping[str, Any]) -> Mapping[str, A
     except ParamValidationError as error:
         raise ValidationError([Problem(method, str(error))]) from error
     return response
-

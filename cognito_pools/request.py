@@ -13,26 +13,27 @@ settings it resets has varied. Around that, the request obeys the service's rule
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from cognito_pools._spec import as_mapping
 from cognito_pools.converter import fit_to_shape, to_wire
 from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
 
 if TYPE_CHECKING:
-    from botocore.model import Shape
+    from collections.abc import Mapping
 
+    from cognito_pools._spec import BotocoreShape
 __all__ = ["mfa_request", "update_request"]
 
 
 def update_request(
-    pool_id: str, config: UserPoolConfig, described: Mapping[str, Any], input_shape: Shape
+    pool_id: str, config: UserPoolConfig, described: Mapping[str, Any], input_shape: BotocoreShape
 ) -> dict[str, Any]:
     """Build the ``update_user_pool`` kwargs that write ``config`` and keep everything else."""
     wire = to_wire(config)
     _move_legacy_validity(wire)
-    tags = wire.get("UserPoolTags")
-    if isinstance(tags, Mapping):
+    tags = as_mapping(wire.get("UserPoolTags"))
+    if tags is not None:
         wire["UserPoolTags"] = {k: v for k, v in tags.items() if not k.lower().startswith("aws:")}
     request = fit_to_shape(wire, described, input_shape, UserPoolConfig)
     request = _drop_incomplete(request, input_shape)
@@ -40,7 +41,7 @@ def update_request(
     return request
 
 
-def mfa_request(pool_id: str, mfa: UserPoolMfaConfig, input_shape: Shape) -> dict[str, Any]:
+def mfa_request(pool_id: str, mfa: UserPoolMfaConfig, input_shape: BotocoreShape) -> dict[str, Any]:
     """Build the ``set_user_pool_mfa_config`` kwargs that write ``mfa`` whole."""
     request = fit_to_shape(to_wire(mfa), None, input_shape, UserPoolMfaConfig)
     request = _drop_incomplete(request, input_shape)
@@ -49,24 +50,25 @@ def mfa_request(pool_id: str, mfa: UserPoolMfaConfig, input_shape: Shape) -> dic
 
 
 def _move_legacy_validity(wire: dict[str, Any]) -> None:
-    admin = wire.get("AdminCreateUserConfig")
-    if not isinstance(admin, dict) or "UnusedAccountValidityDays" not in admin:
+    admin: dict[str, Any] = wire.get("AdminCreateUserConfig", {})
+    if "UnusedAccountValidityDays" not in admin:
         return
     legacy = admin.pop("UnusedAccountValidityDays")
-    policies = wire.setdefault("Policies", {})
-    password = policies.setdefault("PasswordPolicy", {})
+    policies: dict[str, Any] = wire.setdefault("Policies", {})
+    password: dict[str, Any] = policies.setdefault("PasswordPolicy", {})
     password.setdefault("TemporaryPasswordValidityDays", legacy)
 
 
-def _drop_incomplete(wire: Mapping[str, Any], shape: Shape) -> dict[str, Any]:
-    members: Mapping[str, Shape] = shape.members  # type: ignore[attr-defined]
+def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> dict[str, Any]:
+    members: Mapping[str, BotocoreShape] = shape.members
     kept: dict[str, Any] = {}
     for name, value in wire.items():
         member = members.get(name)
-        if member is not None and member.type_name == "structure" and isinstance(value, Mapping):
-            required: list[str] = member.required_members  # type: ignore[attr-defined]
-            if any(key not in value for key in required):
-                continue
-            value = _drop_incomplete(value, member)  # noqa: PLW2901 - the cleaned value
-        kept[name] = value
+        fields = as_mapping(value)
+        if member is None or member.type_name != "structure" or fields is None:
+            kept[name] = value
+            continue
+        required: list[str] = member.required_members
+        if all(key in fields for key in required):
+            kept[name] = _drop_incomplete(fields, member)
     return kept

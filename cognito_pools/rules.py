@@ -10,14 +10,16 @@ them for users. Two kinds of rule live here:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.errors import Problem
-from cognito_pools.merge import get_path, set_path, touches
+from cognito_pools.merge import evolve, get_path, set_path, touches
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = ["PAIRS", "PLACEHOLDERS", "Pair", "follow_pairs"]
 
@@ -117,11 +119,12 @@ def _follow(config: T, path: str, value: Any, *, create: bool) -> T:
 def _create(config: T, path: str, value: Any) -> T:
     head, _, rest = path.partition(".")
     if not rest:
-        return attrs.evolve(config, **{head: value})  # type: ignore[misc]
-    member = STRUCTURES[type(config)].member(head)
-    assert member is not None
-    assert member.value.target is not None
+        return evolve(config, **{head: value})
     child = getattr(config, head)
     if child is None:
-        child = member.value.target()
-    return attrs.evolve(config, **{head: _create(child, rest, value)})  # type: ignore[misc]
+        member = STRUCTURES[type(config)].member(head)
+        target = member.value.target if member is not None else None
+        if target is None:
+            raise TypeError(f"{head} of {type(config).__name__} is not a structure")
+        child = target()
+    return evolve(config, **{head: _create(child, rest, value)})
