@@ -16,1265 +16,217 @@ DESCRIBED_NAMES = {"PoolName": "Name"}
 """Members that DescribeUserPool reports under another name."""
 
 STRUCTURES: dict[type[Any], Structure] = {
-    models.PasswordPolicy: Structure(
-        models.PasswordPolicy,
-        "PasswordPolicyType",
-        (
-            Member(
-                "minimum_length",
-                "MinimumLength",
-                Value("integer", "PasswordPolicyMinLengthType", minimum=6, maximum=99),
-            ),
-            Member("require_uppercase", "RequireUppercase", Value("boolean", "BooleanType")),
-            Member("require_lowercase", "RequireLowercase", Value("boolean", "BooleanType")),
-            Member("require_numbers", "RequireNumbers", Value("boolean", "BooleanType")),
-            Member("require_symbols", "RequireSymbols", Value("boolean", "BooleanType")),
-            Member(
-                "password_history_size",
-                "PasswordHistorySize",
-                Value("integer", "PasswordHistorySizeType", minimum=0, maximum=24),
-            ),
-            Member(
-                "temporary_password_validity_days",
-                "TemporaryPasswordValidityDays",
-                Value("integer", "TemporaryPasswordValidityDaysType", minimum=0, maximum=365),
-            ),
-        ),
-    ),
-    models.SignInPolicy: Structure(
-        models.SignInPolicy,
-        "SignInPolicyType",
-        (
-            Member(
-                "allowed_first_auth_factors",
-                "AllowedFirstAuthFactors",
-                Value(
-                    "list",
-                    "AllowedFirstAuthFactorsListType",
-                    minimum=1,
-                    maximum=5,
-                    item=Value(
-                        "string",
-                        "AuthFactorType",
-                        enum=("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"),
-                    ),
-                ),
-            ),
-        ),
-    ),
-    models.UserPoolPolicy: Structure(
-        models.UserPoolPolicy,
-        "UserPoolPolicyType",
-        (
-            Member(
-                "password_policy",
-                "PasswordPolicy",
-                Value("structure", "PasswordPolicyType", target=models.PasswordPolicy),
-            ),
-            Member(
-                "sign_in_policy",
-                "SignInPolicy",
-                Value("structure", "SignInPolicyType", target=models.SignInPolicy),
-            ),
-        ),
-    ),
-    models.PreTokenGenerationVersionConfig: Structure(
-        models.PreTokenGenerationVersionConfig,
-        "PreTokenGenerationVersionConfigType",
-        (
-            Member(
-                "lambda_version",
-                "LambdaVersion",
-                Value(
-                    "string", "PreTokenGenerationLambdaVersionType", enum=("V1_0", "V2_0", "V3_0")
-                ),
-                required=True,
-            ),
-            Member(
-                "lambda_arn",
-                "LambdaArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.CustomSMSLambdaVersionConfig: Structure(
-        models.CustomSMSLambdaVersionConfig,
-        "CustomSMSLambdaVersionConfigType",
-        (
-            Member(
-                "lambda_version",
-                "LambdaVersion",
-                Value("string", "CustomSMSSenderLambdaVersionType", enum=("V1_0",)),
-                required=True,
-            ),
-            Member(
-                "lambda_arn",
-                "LambdaArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.CustomEmailLambdaVersionConfig: Structure(
-        models.CustomEmailLambdaVersionConfig,
-        "CustomEmailLambdaVersionConfigType",
-        (
-            Member(
-                "lambda_version",
-                "LambdaVersion",
-                Value("string", "CustomEmailSenderLambdaVersionType", enum=("V1_0",)),
-                required=True,
-            ),
-            Member(
-                "lambda_arn",
-                "LambdaArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.InboundFederationLambda: Structure(
-        models.InboundFederationLambda,
-        "InboundFederationLambdaType",
-        (
-            Member(
-                "lambda_version",
-                "LambdaVersion",
-                Value("string", "InboundFederationLambdaVersionType", enum=("V1_0",)),
-                required=True,
-            ),
-            Member(
-                "lambda_arn",
-                "LambdaArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.LambdaConfig: Structure(
-        models.LambdaConfig,
-        "LambdaConfigType",
-        (
-            Member(
-                "pre_sign_up",
-                "PreSignUp",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "custom_message",
-                "CustomMessage",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "post_confirmation",
-                "PostConfirmation",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "pre_authentication",
-                "PreAuthentication",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "post_authentication",
-                "PostAuthentication",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "define_auth_challenge",
-                "DefineAuthChallenge",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "create_auth_challenge",
-                "CreateAuthChallenge",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "verify_auth_challenge_response",
-                "VerifyAuthChallengeResponse",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "pre_token_generation",
-                "PreTokenGeneration",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "user_migration",
-                "UserMigration",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "pre_token_generation_config",
-                "PreTokenGenerationConfig",
-                Value(
-                    "structure",
-                    "PreTokenGenerationVersionConfigType",
-                    target=models.PreTokenGenerationVersionConfig,
-                ),
-            ),
-            Member(
-                "custom_sms_sender",
-                "CustomSMSSender",
-                Value(
-                    "structure",
-                    "CustomSMSLambdaVersionConfigType",
-                    target=models.CustomSMSLambdaVersionConfig,
-                ),
-            ),
-            Member(
-                "custom_email_sender",
-                "CustomEmailSender",
-                Value(
-                    "structure",
-                    "CustomEmailLambdaVersionConfigType",
-                    target=models.CustomEmailLambdaVersionConfig,
-                ),
-            ),
-            Member(
-                "kms_key_id",
-                "KMSKeyID",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "inbound_federation",
-                "InboundFederation",
-                Value(
-                    "structure",
-                    "InboundFederationLambdaType",
-                    target=models.InboundFederationLambda,
-                ),
-            ),
-        ),
-    ),
-    models.VerificationMessageTemplate: Structure(
-        models.VerificationMessageTemplate,
-        "VerificationMessageTemplateType",
-        (
-            Member(
-                "sms_message",
-                "SmsMessage",
-                Value(
-                    "string",
-                    "SmsVerificationMessageType",
-                    minimum=6,
-                    maximum=140,
-                    pattern=".*\\{####\\}.*",
-                ),
-            ),
-            Member(
-                "email_message",
-                "EmailMessage",
-                Value(
-                    "string",
-                    "EmailVerificationMessageType",
-                    minimum=6,
-                    maximum=20000,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-                ),
-            ),
-            Member(
-                "email_subject",
-                "EmailSubject",
-                Value(
-                    "string",
-                    "EmailVerificationSubjectType",
-                    minimum=1,
-                    maximum=140,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
-                ),
-            ),
-            Member(
-                "email_message_by_link",
-                "EmailMessageByLink",
-                Value(
-                    "string",
-                    "EmailVerificationMessageByLinkType",
-                    minimum=6,
-                    maximum=20000,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-                ),
-            ),
-            Member(
-                "email_subject_by_link",
-                "EmailSubjectByLink",
-                Value(
-                    "string",
-                    "EmailVerificationSubjectByLinkType",
-                    minimum=1,
-                    maximum=140,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
-                ),
-            ),
-            Member(
-                "default_email_option",
-                "DefaultEmailOption",
-                Value(
-                    "string",
-                    "DefaultEmailOptionType",
-                    enum=("CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"),
-                ),
-            ),
-        ),
-    ),
-    models.UserAttributeUpdateSettings: Structure(
-        models.UserAttributeUpdateSettings,
-        "UserAttributeUpdateSettingsType",
-        (
-            Member(
-                "attributes_require_verification_before_update",
-                "AttributesRequireVerificationBeforeUpdate",
-                Value(
-                    "list",
-                    "AttributesRequireVerificationBeforeUpdateType",
-                    item=Value("string", "VerifiedAttributeType", enum=("phone_number", "email")),
-                ),
-            ),
-        ),
-    ),
-    models.DeviceConfiguration: Structure(
-        models.DeviceConfiguration,
-        "DeviceConfigurationType",
-        (
-            Member(
-                "challenge_required_on_new_device",
-                "ChallengeRequiredOnNewDevice",
-                Value("boolean", "BooleanType"),
-            ),
-            Member(
-                "device_only_remembered_on_user_prompt",
-                "DeviceOnlyRememberedOnUserPrompt",
-                Value("boolean", "BooleanType"),
-            ),
-        ),
-    ),
-    models.EmailConfiguration: Structure(
-        models.EmailConfiguration,
-        "EmailConfigurationType",
-        (
-            Member(
-                "source_arn",
-                "SourceArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-            Member(
-                "reply_to_email_address",
-                "ReplyToEmailAddress",
-                Value(
-                    "string",
-                    "EmailAddressType",
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-                ),
-            ),
-            Member(
-                "email_sending_account",
-                "EmailSendingAccount",
-                Value("string", "EmailSendingAccountType", enum=("COGNITO_DEFAULT", "DEVELOPER")),
-            ),
-            Member("from_", "From", Value("string", "StringType", minimum=0, maximum=131072)),
-            Member(
-                "configuration_set",
-                "ConfigurationSet",
-                Value(
-                    "string",
-                    "SESConfigurationSet",
-                    minimum=1,
-                    maximum=64,
-                    pattern="^[a-zA-Z0-9_-]+$",
-                ),
-            ),
-        ),
-    ),
-    models.EumsSmsConfiguration: Structure(
-        models.EumsSmsConfiguration,
-        "EumsSmsConfigurationType",
-        (
-            Member(
-                "caller_arn",
-                "CallerArn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-                required=True,
-            ),
-            Member(
-                "external_id",
-                "ExternalId",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "origination_identity",
-                "OriginationIdentity",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "configuration_set_name",
-                "ConfigurationSetName",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "in_entity_id",
-                "InEntityId",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "in_template_id",
-                "InTemplateId",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member("region", "Region", Value("string", "RegionCodeType", minimum=5, maximum=32)),
-        ),
-    ),
-    models.SmsConfiguration: Structure(
-        models.SmsConfiguration,
-        "SmsConfigurationType",
-        (
-            Member(
-                "sns_caller_arn",
-                "SnsCallerArn",
-                Value(
-                    "string",
-                    "OptionalArnType",
-                    minimum=0,
-                    maximum=2048,
-                    pattern="(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?",
-                ),
-            ),
-            Member(
-                "external_id",
-                "ExternalId",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "sns_region", "SnsRegion", Value("string", "RegionCodeType", minimum=5, maximum=32)
-            ),
-            Member(
-                "eums_sms",
-                "EumsSms",
-                Value("structure", "EumsSmsConfigurationType", target=models.EumsSmsConfiguration),
-            ),
-        ),
-    ),
-    models.MessageTemplate: Structure(
-        models.MessageTemplate,
-        "MessageTemplateType",
-        (
-            Member(
-                "sms_message",
-                "SMSMessage",
-                Value("string", "SmsInviteMessageType", minimum=6, maximum=140, pattern="(?s).*"),
-            ),
-            Member(
-                "email_message",
-                "EmailMessage",
-                Value(
-                    "string",
-                    "EmailInviteMessageType",
-                    minimum=6,
-                    maximum=20000,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-                ),
-            ),
-            Member(
-                "email_subject",
-                "EmailSubject",
-                Value(
-                    "string",
-                    "EmailVerificationSubjectType",
-                    minimum=1,
-                    maximum=140,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
-                ),
-            ),
-        ),
-    ),
-    models.AdminCreateUserConfig: Structure(
-        models.AdminCreateUserConfig,
-        "AdminCreateUserConfigType",
-        (
-            Member(
-                "allow_admin_create_user_only",
-                "AllowAdminCreateUserOnly",
-                Value("boolean", "BooleanType"),
-            ),
-            Member(
-                "unused_account_validity_days",
-                "UnusedAccountValidityDays",
-                Value(
-                    "integer",
-                    "AdminCreateUserUnusedAccountValidityDaysType",
-                    minimum=0,
-                    maximum=365,
-                ),
-            ),
-            Member(
-                "invite_message_template",
-                "InviteMessageTemplate",
-                Value("structure", "MessageTemplateType", target=models.MessageTemplate),
-            ),
-        ),
-    ),
-    models.AdvancedSecurityAdditionalFlows: Structure(
-        models.AdvancedSecurityAdditionalFlows,
-        "AdvancedSecurityAdditionalFlowsType",
-        (
-            Member(
-                "custom_auth_mode",
-                "CustomAuthMode",
-                Value("string", "AdvancedSecurityEnabledModeType", enum=("AUDIT", "ENFORCED")),
-            ),
-        ),
-    ),
-    models.UserPoolAddOns: Structure(
-        models.UserPoolAddOns,
-        "UserPoolAddOnsType",
-        (
-            Member(
-                "advanced_security_mode",
-                "AdvancedSecurityMode",
-                Value("string", "AdvancedSecurityModeType", enum=("OFF", "AUDIT", "ENFORCED")),
-                required=True,
-            ),
-            Member(
-                "advanced_security_additional_flows",
-                "AdvancedSecurityAdditionalFlows",
-                Value(
-                    "structure",
-                    "AdvancedSecurityAdditionalFlowsType",
-                    target=models.AdvancedSecurityAdditionalFlows,
-                ),
-            ),
-        ),
-    ),
-    models.DcrConfiguration: Structure(
-        models.DcrConfiguration,
-        "DcrConfigurationType",
-        (
-            Member(
-                "enable_status",
-                "EnableStatus",
-                Value("string", "StatusType", enum=("Enabled", "Disabled")),
-            ),
-            Member("open_dcr_enabled", "OpenDcrEnabled", Value("boolean", "BooleanType")),
-            Member(
-                "authenticated_grant_types",
-                "AuthenticatedGrantTypes",
-                Value(
-                    "list",
-                    "OAuthFlowsType",
-                    minimum=0,
-                    maximum=3,
-                    item=Value(
-                        "string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")
-                    ),
-                ),
-            ),
-            Member(
-                "open_dcr_grant_types",
-                "OpenDcrGrantTypes",
-                Value(
-                    "list",
-                    "OAuthFlowsType",
-                    minimum=0,
-                    maximum=3,
-                    item=Value(
-                        "string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")
-                    ),
-                ),
-            ),
-            Member(
-                "allowed_scopes",
-                "AllowedScopes",
-                Value(
-                    "list",
-                    "ScopeListType",
-                    maximum=50,
-                    item=Value(
-                        "string",
-                        "ScopeType",
-                        minimum=1,
-                        maximum=256,
-                        pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
-                    ),
-                ),
-            ),
-        ),
-    ),
-    models.RecoveryOption: Structure(
-        models.RecoveryOption,
-        "RecoveryOptionType",
-        (
-            Member(
-                "priority",
-                "Priority",
-                Value("integer", "PriorityType", minimum=1, maximum=2),
-                required=True,
-            ),
-            Member(
-                "name",
-                "Name",
-                Value(
-                    "string",
-                    "RecoveryOptionNameType",
-                    enum=("verified_email", "verified_phone_number", "admin_only"),
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.AccountRecoverySetting: Structure(
-        models.AccountRecoverySetting,
-        "AccountRecoverySettingType",
-        (
-            Member(
-                "recovery_mechanisms",
-                "RecoveryMechanisms",
-                Value(
-                    "list",
-                    "RecoveryMechanismsType",
-                    minimum=1,
-                    maximum=2,
-                    item=Value("structure", "RecoveryOptionType", target=models.RecoveryOption),
-                ),
-            ),
-        ),
-    ),
-    models.KeyConfiguration: Structure(
-        models.KeyConfiguration,
-        "KeyConfigurationType",
-        (
-            Member(
-                "key_type",
-                "KeyType",
-                Value(
-                    "string", "EncryptionKeyType", enum=("AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY")
-                ),
-            ),
-            Member(
-                "kms_key_arn",
-                "KmsKeyArn",
-                Value(
-                    "string",
-                    "EncryptionKeyArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-        ),
-    ),
-    models.IssuerConfiguration: Structure(
-        models.IssuerConfiguration,
-        "IssuerConfigurationType",
-        (Member("type", "Type", Value("string", "IssuerType", enum=("ORIGINAL", "UPDATED"))),),
-    ),
-    models.AcrLevelConfig: Structure(
-        models.AcrLevelConfig,
-        "AcrLevelConfigType",
-        (
-            Member(
-                "acr_value",
-                "AcrValue",
-                Value(
-                    "string",
-                    "AcrValueType",
-                    minimum=1,
-                    maximum=64,
-                    pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
-                ),
-                required=True,
-            ),
-        ),
-    ),
-    models.NumberAttributeConstraints: Structure(
-        models.NumberAttributeConstraints,
-        "NumberAttributeConstraintsType",
-        (
-            Member(
-                "min_value", "MinValue", Value("string", "StringType", minimum=0, maximum=131072)
-            ),
-            Member(
-                "max_value", "MaxValue", Value("string", "StringType", minimum=0, maximum=131072)
-            ),
-        ),
-    ),
-    models.StringAttributeConstraints: Structure(
-        models.StringAttributeConstraints,
-        "StringAttributeConstraintsType",
-        (
-            Member(
-                "min_length", "MinLength", Value("string", "StringType", minimum=0, maximum=131072)
-            ),
-            Member(
-                "max_length", "MaxLength", Value("string", "StringType", minimum=0, maximum=131072)
-            ),
-        ),
-    ),
-    models.SchemaAttribute: Structure(
-        models.SchemaAttribute,
-        "SchemaAttributeType",
-        (
-            Member(
-                "name",
-                "Name",
-                Value(
-                    "string",
-                    "CustomAttributeNameType",
-                    minimum=1,
-                    maximum=20,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-                ),
-            ),
-            Member(
-                "attribute_data_type",
-                "AttributeDataType",
-                Value(
-                    "string", "AttributeDataType", enum=("String", "Number", "DateTime", "Boolean")
-                ),
-            ),
-            Member(
-                "developer_only_attribute",
-                "DeveloperOnlyAttribute",
-                Value("boolean", "BooleanType"),
-            ),
-            Member("mutable", "Mutable", Value("boolean", "BooleanType")),
-            Member("required", "Required", Value("boolean", "BooleanType")),
-            Member(
-                "number_attribute_constraints",
-                "NumberAttributeConstraints",
-                Value(
-                    "structure",
-                    "NumberAttributeConstraintsType",
-                    target=models.NumberAttributeConstraints,
-                ),
-            ),
-            Member(
-                "string_attribute_constraints",
-                "StringAttributeConstraints",
-                Value(
-                    "structure",
-                    "StringAttributeConstraintsType",
-                    target=models.StringAttributeConstraints,
-                ),
-            ),
-        ),
-    ),
-    models.UsernameConfiguration: Structure(
-        models.UsernameConfiguration,
-        "UsernameConfigurationType",
-        (
-            Member(
-                "case_sensitive",
-                "CaseSensitive",
-                Value("boolean", "WrappedBooleanType"),
-                required=True,
-            ),
-        ),
-    ),
-    models.SmsMfaConfig: Structure(
-        models.SmsMfaConfig,
-        "SmsMfaConfigType",
-        (
-            Member(
-                "sms_authentication_message",
-                "SmsAuthenticationMessage",
-                Value(
-                    "string",
-                    "SmsVerificationMessageType",
-                    minimum=6,
-                    maximum=140,
-                    pattern=".*\\{####\\}.*",
-                ),
-            ),
-            Member(
-                "sms_configuration",
-                "SmsConfiguration",
-                Value("structure", "SmsConfigurationType", target=models.SmsConfiguration),
-            ),
-        ),
-    ),
-    models.SoftwareTokenMfaConfig: Structure(
-        models.SoftwareTokenMfaConfig,
-        "SoftwareTokenMfaConfigType",
-        (Member("enabled", "Enabled", Value("boolean", "BooleanType")),),
-    ),
-    models.EmailMfaConfig: Structure(
-        models.EmailMfaConfig,
-        "EmailMfaConfigType",
-        (
-            Member(
-                "message",
-                "Message",
-                Value(
-                    "string",
-                    "EmailMfaMessageType",
-                    minimum=6,
-                    maximum=20000,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-                ),
-            ),
-            Member(
-                "subject",
-                "Subject",
-                Value(
-                    "string", "EmailMfaSubjectType", pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+"
-                ),
-            ),
-        ),
-    ),
-    models.WebAuthnConfiguration: Structure(
-        models.WebAuthnConfiguration,
-        "WebAuthnConfigurationType",
-        (
-            Member(
-                "relying_party_id",
-                "RelyingPartyId",
-                Value("string", "RelyingPartyIdType", minimum=1, maximum=127),
-            ),
-            Member(
-                "user_verification",
-                "UserVerification",
-                Value("string", "UserVerificationType", enum=("required", "preferred")),
-            ),
-            Member(
-                "factor_configuration",
-                "FactorConfiguration",
-                Value(
-                    "string",
-                    "WebAuthnFactorConfigurationType",
-                    enum=("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"),
-                ),
-            ),
-        ),
-    ),
-    models.UserPoolConfig: Structure(
-        models.UserPoolConfig,
-        "UpdateUserPoolRequest",
-        (
-            Member(
-                "policies",
-                "Policies",
-                Value("structure", "UserPoolPolicyType", target=models.UserPoolPolicy),
-            ),
-            Member(
-                "deletion_protection",
-                "DeletionProtection",
-                Value("string", "DeletionProtectionType", enum=("ACTIVE", "INACTIVE")),
-            ),
-            Member(
-                "lambda_config",
-                "LambdaConfig",
-                Value("structure", "LambdaConfigType", target=models.LambdaConfig),
-            ),
-            Member(
-                "auto_verified_attributes",
-                "AutoVerifiedAttributes",
-                Value(
-                    "list",
-                    "VerifiedAttributesListType",
-                    item=Value("string", "VerifiedAttributeType", enum=("phone_number", "email")),
-                ),
-            ),
-            Member(
-                "sms_verification_message",
-                "SmsVerificationMessage",
-                Value(
-                    "string",
-                    "SmsVerificationMessageType",
-                    minimum=6,
-                    maximum=140,
-                    pattern=".*\\{####\\}.*",
-                ),
-            ),
-            Member(
-                "email_verification_message",
-                "EmailVerificationMessage",
-                Value(
-                    "string",
-                    "EmailVerificationMessageType",
-                    minimum=6,
-                    maximum=20000,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
-                ),
-            ),
-            Member(
-                "email_verification_subject",
-                "EmailVerificationSubject",
-                Value(
-                    "string",
-                    "EmailVerificationSubjectType",
-                    minimum=1,
-                    maximum=140,
-                    pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
-                ),
-            ),
-            Member(
-                "verification_message_template",
-                "VerificationMessageTemplate",
-                Value(
-                    "structure",
-                    "VerificationMessageTemplateType",
-                    target=models.VerificationMessageTemplate,
-                ),
-            ),
-            Member(
-                "sms_authentication_message",
-                "SmsAuthenticationMessage",
-                Value(
-                    "string",
-                    "SmsVerificationMessageType",
-                    minimum=6,
-                    maximum=140,
-                    pattern=".*\\{####\\}.*",
-                ),
-            ),
-            Member(
-                "user_attribute_update_settings",
-                "UserAttributeUpdateSettings",
-                Value(
-                    "structure",
-                    "UserAttributeUpdateSettingsType",
-                    target=models.UserAttributeUpdateSettings,
-                ),
-            ),
-            Member(
-                "mfa_configuration",
-                "MfaConfiguration",
-                Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL")),
-            ),
-            Member(
-                "device_configuration",
-                "DeviceConfiguration",
-                Value("structure", "DeviceConfigurationType", target=models.DeviceConfiguration),
-            ),
-            Member(
-                "email_configuration",
-                "EmailConfiguration",
-                Value("structure", "EmailConfigurationType", target=models.EmailConfiguration),
-            ),
-            Member(
-                "sms_configuration",
-                "SmsConfiguration",
-                Value("structure", "SmsConfigurationType", target=models.SmsConfiguration),
-            ),
-            Member(
-                "user_pool_tags",
-                "UserPoolTags",
-                Value(
-                    "map",
-                    "UserPoolTagsType",
-                    item=Value("string", "TagValueType", minimum=0, maximum=256),
-                ),
-            ),
-            Member(
-                "admin_create_user_config",
-                "AdminCreateUserConfig",
-                Value(
-                    "structure", "AdminCreateUserConfigType", target=models.AdminCreateUserConfig
-                ),
-            ),
-            Member(
-                "user_pool_add_ons",
-                "UserPoolAddOns",
-                Value("structure", "UserPoolAddOnsType", target=models.UserPoolAddOns),
-            ),
-            Member(
-                "dcr_configuration",
-                "DcrConfiguration",
-                Value("structure", "DcrConfigurationType", target=models.DcrConfiguration),
-            ),
-            Member(
-                "account_recovery_setting",
-                "AccountRecoverySetting",
-                Value(
-                    "structure", "AccountRecoverySettingType", target=models.AccountRecoverySetting
-                ),
-            ),
-            Member(
-                "pool_name",
-                "PoolName",
-                Value(
-                    "string", "UserPoolNameType", minimum=1, maximum=128, pattern="[\\w\\s+=,.@-]+"
-                ),
-            ),
-            Member(
-                "user_pool_tier",
-                "UserPoolTier",
-                Value("string", "UserPoolTierType", enum=("LITE", "ESSENTIALS", "PLUS")),
-            ),
-            Member(
-                "key_configuration",
-                "KeyConfiguration",
-                Value("structure", "KeyConfigurationType", target=models.KeyConfiguration),
-            ),
-            Member(
-                "issuer_configuration",
-                "IssuerConfiguration",
-                Value("structure", "IssuerConfigurationType", target=models.IssuerConfiguration),
-            ),
-            Member(
-                "acr_configuration",
-                "AcrConfiguration",
-                Value(
-                    "map",
-                    "AcrConfigurationType",
-                    minimum=0,
-                    maximum=4,
-                    item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig),
-                ),
-            ),
-        ),
-    ),
-    models.UserPoolFacts: Structure(
-        models.UserPoolFacts,
-        "UserPoolType",
-        (
-            Member(
-                "id",
-                "Id",
-                Value(
-                    "string",
-                    "UserPoolIdType",
-                    minimum=1,
-                    maximum=55,
-                    pattern="[\\w-]+_[0-9a-zA-Z]+",
-                ),
-            ),
-            Member(
-                "name",
-                "Name",
-                Value(
-                    "string", "UserPoolNameType", minimum=1, maximum=128, pattern="[\\w\\s+=,.@-]+"
-                ),
-            ),
-            Member("status", "Status", Value("string", "StatusType", enum=("Enabled", "Disabled"))),
-            Member("last_modified_date", "LastModifiedDate", Value("timestamp", "DateType")),
-            Member("creation_date", "CreationDate", Value("timestamp", "DateType")),
-            Member(
-                "schema_attributes",
-                "SchemaAttributes",
-                Value(
-                    "list",
-                    "SchemaAttributesListType",
-                    minimum=1,
-                    maximum=50,
-                    item=Value("structure", "SchemaAttributeType", target=models.SchemaAttribute),
-                ),
-            ),
-            Member(
-                "alias_attributes",
-                "AliasAttributes",
-                Value(
-                    "list",
-                    "AliasAttributesListType",
-                    item=Value(
-                        "string",
-                        "AliasAttributeType",
-                        enum=("phone_number", "email", "preferred_username"),
-                    ),
-                ),
-            ),
-            Member(
-                "username_attributes",
-                "UsernameAttributes",
-                Value(
-                    "list",
-                    "UsernameAttributesListType",
-                    item=Value("string", "UsernameAttributeType", enum=("phone_number", "email")),
-                ),
-            ),
-            Member(
-                "estimated_number_of_users",
-                "EstimatedNumberOfUsers",
-                Value("integer", "IntegerType"),
-            ),
-            Member(
-                "sms_configuration_failure",
-                "SmsConfigurationFailure",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "email_configuration_failure",
-                "EmailConfigurationFailure",
-                Value("string", "StringType", minimum=0, maximum=131072),
-            ),
-            Member(
-                "domain",
-                "Domain",
-                Value(
-                    "string",
-                    "DomainType",
-                    minimum=1,
-                    maximum=63,
-                    pattern="^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$",
-                ),
-            ),
-            Member(
-                "custom_domain",
-                "CustomDomain",
-                Value(
-                    "string",
-                    "DomainType",
-                    minimum=1,
-                    maximum=63,
-                    pattern="^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$",
-                ),
-            ),
-            Member(
-                "username_configuration",
-                "UsernameConfiguration",
-                Value(
-                    "structure", "UsernameConfigurationType", target=models.UsernameConfiguration
-                ),
-            ),
-            Member(
-                "arn",
-                "Arn",
-                Value(
-                    "string",
-                    "ArnType",
-                    minimum=20,
-                    maximum=2048,
-                    pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-                ),
-            ),
-        ),
-    ),
-    models.UserPoolMfaConfig: Structure(
-        models.UserPoolMfaConfig,
-        "SetUserPoolMfaConfigRequest",
-        (
-            Member(
-                "sms_mfa_configuration",
-                "SmsMfaConfiguration",
-                Value("structure", "SmsMfaConfigType", target=models.SmsMfaConfig),
-            ),
-            Member(
-                "software_token_mfa_configuration",
-                "SoftwareTokenMfaConfiguration",
-                Value(
-                    "structure", "SoftwareTokenMfaConfigType", target=models.SoftwareTokenMfaConfig
-                ),
-            ),
-            Member(
-                "email_mfa_configuration",
-                "EmailMfaConfiguration",
-                Value("structure", "EmailMfaConfigType", target=models.EmailMfaConfig),
-            ),
-            Member(
-                "mfa_configuration",
-                "MfaConfiguration",
-                Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL")),
-            ),
-            Member(
-                "web_authn_configuration",
-                "WebAuthnConfiguration",
-                Value(
-                    "structure", "WebAuthnConfigurationType", target=models.WebAuthnConfiguration
-                ),
-            ),
-        ),
-    ),
+    models.PasswordPolicy: Structure(models.PasswordPolicy, "PasswordPolicyType", (
+        Member("minimum_length", "MinimumLength", Value("integer", "PasswordPolicyMinLengthType", minimum=6, maximum=99)),
+        Member("require_uppercase", "RequireUppercase", Value("boolean", "BooleanType")),
+        Member("require_lowercase", "RequireLowercase", Value("boolean", "BooleanType")),
+        Member("require_numbers", "RequireNumbers", Value("boolean", "BooleanType")),
+        Member("require_symbols", "RequireSymbols", Value("boolean", "BooleanType")),
+        Member("password_history_size", "PasswordHistorySize", Value("integer", "PasswordHistorySizeType", minimum=0, maximum=24)),
+        Member("temporary_password_validity_days", "TemporaryPasswordValidityDays", Value("integer", "TemporaryPasswordValidityDaysType", minimum=0, maximum=365)),
+    )),
+    models.SignInPolicy: Structure(models.SignInPolicy, "SignInPolicyType", (
+        Member("allowed_first_auth_factors", "AllowedFirstAuthFactors", Value("list", "AllowedFirstAuthFactorsListType", minimum=1, maximum=5, item=Value("string", "AuthFactorType", enum=("PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN")))),
+    )),
+    models.UserPoolPolicy: Structure(models.UserPoolPolicy, "UserPoolPolicyType", (
+        Member("password_policy", "PasswordPolicy", Value("structure", "PasswordPolicyType", target=models.PasswordPolicy)),
+        Member("sign_in_policy", "SignInPolicy", Value("structure", "SignInPolicyType", target=models.SignInPolicy)),
+    )),
+    models.PreTokenGenerationVersionConfig: Structure(models.PreTokenGenerationVersionConfig, "PreTokenGenerationVersionConfigType", (
+        Member("lambda_version", "LambdaVersion", Value("string", "PreTokenGenerationLambdaVersionType", enum=("V1_0", "V2_0", "V3_0")), required=True),
+        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+    )),
+    models.CustomSMSLambdaVersionConfig: Structure(models.CustomSMSLambdaVersionConfig, "CustomSMSLambdaVersionConfigType", (
+        Member("lambda_version", "LambdaVersion", Value("string", "CustomSMSSenderLambdaVersionType", enum=("V1_0",)), required=True),
+        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+    )),
+    models.CustomEmailLambdaVersionConfig: Structure(models.CustomEmailLambdaVersionConfig, "CustomEmailLambdaVersionConfigType", (
+        Member("lambda_version", "LambdaVersion", Value("string", "CustomEmailSenderLambdaVersionType", enum=("V1_0",)), required=True),
+        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+    )),
+    models.InboundFederationLambda: Structure(models.InboundFederationLambda, "InboundFederationLambdaType", (
+        Member("lambda_version", "LambdaVersion", Value("string", "InboundFederationLambdaVersionType", enum=("V1_0",)), required=True),
+        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+    )),
+    models.LambdaConfig: Structure(models.LambdaConfig, "LambdaConfigType", (
+        Member("pre_sign_up", "PreSignUp", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("custom_message", "CustomMessage", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("post_confirmation", "PostConfirmation", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("pre_authentication", "PreAuthentication", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("post_authentication", "PostAuthentication", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("define_auth_challenge", "DefineAuthChallenge", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("create_auth_challenge", "CreateAuthChallenge", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("verify_auth_challenge_response", "VerifyAuthChallengeResponse", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("pre_token_generation", "PreTokenGeneration", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("user_migration", "UserMigration", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("pre_token_generation_config", "PreTokenGenerationConfig", Value("structure", "PreTokenGenerationVersionConfigType", target=models.PreTokenGenerationVersionConfig)),
+        Member("custom_sms_sender", "CustomSMSSender", Value("structure", "CustomSMSLambdaVersionConfigType", target=models.CustomSMSLambdaVersionConfig)),
+        Member("custom_email_sender", "CustomEmailSender", Value("structure", "CustomEmailLambdaVersionConfigType", target=models.CustomEmailLambdaVersionConfig)),
+        Member("kms_key_id", "KMSKeyID", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("inbound_federation", "InboundFederation", Value("structure", "InboundFederationLambdaType", target=models.InboundFederationLambda)),
+    )),
+    models.VerificationMessageTemplate: Structure(models.VerificationMessageTemplate, "VerificationMessageTemplateType", (
+        Member("sms_message", "SmsMessage", Value("string", "SmsVerificationMessageType", minimum=6, maximum=140, pattern=".*\\{####\\}.*")),
+        Member("email_message", "EmailMessage", Value("string", "EmailVerificationMessageType", minimum=6, maximum=20000, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*")),
+        Member("email_subject", "EmailSubject", Value("string", "EmailVerificationSubjectType", minimum=1, maximum=140, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+")),
+        Member("email_message_by_link", "EmailMessageByLink", Value("string", "EmailVerificationMessageByLinkType", minimum=6, maximum=20000, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*")),
+        Member("email_subject_by_link", "EmailSubjectByLink", Value("string", "EmailVerificationSubjectByLinkType", minimum=1, maximum=140, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+")),
+        Member("default_email_option", "DefaultEmailOption", Value("string", "DefaultEmailOptionType", enum=("CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"))),
+    )),
+    models.UserAttributeUpdateSettings: Structure(models.UserAttributeUpdateSettings, "UserAttributeUpdateSettingsType", (
+        Member("attributes_require_verification_before_update", "AttributesRequireVerificationBeforeUpdate", Value("list", "AttributesRequireVerificationBeforeUpdateType", item=Value("string", "VerifiedAttributeType", enum=("phone_number", "email")))),
+    )),
+    models.DeviceConfiguration: Structure(models.DeviceConfiguration, "DeviceConfigurationType", (
+        Member("challenge_required_on_new_device", "ChallengeRequiredOnNewDevice", Value("boolean", "BooleanType")),
+        Member("device_only_remembered_on_user_prompt", "DeviceOnlyRememberedOnUserPrompt", Value("boolean", "BooleanType")),
+    )),
+    models.EmailConfiguration: Structure(models.EmailConfiguration, "EmailConfigurationType", (
+        Member("source_arn", "SourceArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("reply_to_email_address", "ReplyToEmailAddress", Value("string", "EmailAddressType", pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+")),
+        Member("email_sending_account", "EmailSendingAccount", Value("string", "EmailSendingAccountType", enum=("COGNITO_DEFAULT", "DEVELOPER"))),
+        Member("from_", "From", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("configuration_set", "ConfigurationSet", Value("string", "SESConfigurationSet", minimum=1, maximum=64, pattern="^[a-zA-Z0-9_-]+$")),
+    )),
+    models.EumsSmsConfiguration: Structure(models.EumsSmsConfiguration, "EumsSmsConfigurationType", (
+        Member("caller_arn", "CallerArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+        Member("external_id", "ExternalId", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("origination_identity", "OriginationIdentity", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("configuration_set_name", "ConfigurationSetName", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("in_entity_id", "InEntityId", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("in_template_id", "InTemplateId", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("region", "Region", Value("string", "RegionCodeType", minimum=5, maximum=32)),
+    )),
+    models.SmsConfiguration: Structure(models.SmsConfiguration, "SmsConfigurationType", (
+        Member("sns_caller_arn", "SnsCallerArn", Value("string", "OptionalArnType", minimum=0, maximum=2048, pattern="(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?")),
+        Member("external_id", "ExternalId", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("sns_region", "SnsRegion", Value("string", "RegionCodeType", minimum=5, maximum=32)),
+        Member("eums_sms", "EumsSms", Value("structure", "EumsSmsConfigurationType", target=models.EumsSmsConfiguration)),
+    )),
+    models.MessageTemplate: Structure(models.MessageTemplate, "MessageTemplateType", (
+        Member("sms_message", "SMSMessage", Value("string", "SmsInviteMessageType", minimum=6, maximum=140, pattern="(?s).*")),
+        Member("email_message", "EmailMessage", Value("string", "EmailInviteMessageType", minimum=6, maximum=20000, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*")),
+        Member("email_subject", "EmailSubject", Value("string", "EmailVerificationSubjectType", minimum=1, maximum=140, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+")),
+    )),
+    models.AdminCreateUserConfig: Structure(models.AdminCreateUserConfig, "AdminCreateUserConfigType", (
+        Member("allow_admin_create_user_only", "AllowAdminCreateUserOnly", Value("boolean", "BooleanType")),
+        Member("unused_account_validity_days", "UnusedAccountValidityDays", Value("integer", "AdminCreateUserUnusedAccountValidityDaysType", minimum=0, maximum=365)),
+        Member("invite_message_template", "InviteMessageTemplate", Value("structure", "MessageTemplateType", target=models.MessageTemplate)),
+    )),
+    models.AdvancedSecurityAdditionalFlows: Structure(models.AdvancedSecurityAdditionalFlows, "AdvancedSecurityAdditionalFlowsType", (
+        Member("custom_auth_mode", "CustomAuthMode", Value("string", "AdvancedSecurityEnabledModeType", enum=("AUDIT", "ENFORCED"))),
+    )),
+    models.UserPoolAddOns: Structure(models.UserPoolAddOns, "UserPoolAddOnsType", (
+        Member("advanced_security_mode", "AdvancedSecurityMode", Value("string", "AdvancedSecurityModeType", enum=("OFF", "AUDIT", "ENFORCED")), required=True),
+        Member("advanced_security_additional_flows", "AdvancedSecurityAdditionalFlows", Value("structure", "AdvancedSecurityAdditionalFlowsType", target=models.AdvancedSecurityAdditionalFlows)),
+    )),
+    models.DcrConfiguration: Structure(models.DcrConfiguration, "DcrConfigurationType", (
+        Member("enable_status", "EnableStatus", Value("string", "StatusType", enum=("Enabled", "Disabled"))),
+        Member("open_dcr_enabled", "OpenDcrEnabled", Value("boolean", "BooleanType")),
+        Member("authenticated_grant_types", "AuthenticatedGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")))),
+        Member("open_dcr_grant_types", "OpenDcrGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")))),
+        Member("allowed_scopes", "AllowedScopes", Value("list", "ScopeListType", maximum=50, item=Value("string", "ScopeType", minimum=1, maximum=256, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+"))),
+    )),
+    models.RecoveryOption: Structure(models.RecoveryOption, "RecoveryOptionType", (
+        Member("priority", "Priority", Value("integer", "PriorityType", minimum=1, maximum=2), required=True),
+        Member("name", "Name", Value("string", "RecoveryOptionNameType", enum=("verified_email", "verified_phone_number", "admin_only")), required=True),
+    )),
+    models.AccountRecoverySetting: Structure(models.AccountRecoverySetting, "AccountRecoverySettingType", (
+        Member("recovery_mechanisms", "RecoveryMechanisms", Value("list", "RecoveryMechanismsType", minimum=1, maximum=2, item=Value("structure", "RecoveryOptionType", target=models.RecoveryOption))),
+    )),
+    models.KeyConfiguration: Structure(models.KeyConfiguration, "KeyConfigurationType", (
+        Member("key_type", "KeyType", Value("string", "EncryptionKeyType", enum=("AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"))),
+        Member("kms_key_arn", "KmsKeyArn", Value("string", "EncryptionKeyArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+    )),
+    models.IssuerConfiguration: Structure(models.IssuerConfiguration, "IssuerConfigurationType", (
+        Member("type", "Type", Value("string", "IssuerType", enum=("ORIGINAL", "UPDATED"))),
+    )),
+    models.AcrLevelConfig: Structure(models.AcrLevelConfig, "AcrLevelConfigType", (
+        Member("acr_value", "AcrValue", Value("string", "AcrValueType", minimum=1, maximum=64, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+"), required=True),
+    )),
+    models.NumberAttributeConstraints: Structure(models.NumberAttributeConstraints, "NumberAttributeConstraintsType", (
+        Member("min_value", "MinValue", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("max_value", "MaxValue", Value("string", "StringType", minimum=0, maximum=131072)),
+    )),
+    models.StringAttributeConstraints: Structure(models.StringAttributeConstraints, "StringAttributeConstraintsType", (
+        Member("min_length", "MinLength", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("max_length", "MaxLength", Value("string", "StringType", minimum=0, maximum=131072)),
+    )),
+    models.SchemaAttribute: Structure(models.SchemaAttribute, "SchemaAttributeType", (
+        Member("name", "Name", Value("string", "CustomAttributeNameType", minimum=1, maximum=20, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+")),
+        Member("attribute_data_type", "AttributeDataType", Value("string", "AttributeDataType", enum=("String", "Number", "DateTime", "Boolean"))),
+        Member("developer_only_attribute", "DeveloperOnlyAttribute", Value("boolean", "BooleanType")),
+        Member("mutable", "Mutable", Value("boolean", "BooleanType")),
+        Member("required", "Required", Value("boolean", "BooleanType")),
+        Member("number_attribute_constraints", "NumberAttributeConstraints", Value("structure", "NumberAttributeConstraintsType", target=models.NumberAttributeConstraints)),
+        Member("string_attribute_constraints", "StringAttributeConstraints", Value("structure", "StringAttributeConstraintsType", target=models.StringAttributeConstraints)),
+    )),
+    models.UsernameConfiguration: Structure(models.UsernameConfiguration, "UsernameConfigurationType", (
+        Member("case_sensitive", "CaseSensitive", Value("boolean", "WrappedBooleanType"), required=True),
+    )),
+    models.SmsMfaConfig: Structure(models.SmsMfaConfig, "SmsMfaConfigType", (
+        Member("sms_authentication_message", "SmsAuthenticationMessage", Value("string", "SmsVerificationMessageType", minimum=6, maximum=140, pattern=".*\\{####\\}.*")),
+        Member("sms_configuration", "SmsConfiguration", Value("structure", "SmsConfigurationType", target=models.SmsConfiguration)),
+    )),
+    models.SoftwareTokenMfaConfig: Structure(models.SoftwareTokenMfaConfig, "SoftwareTokenMfaConfigType", (
+        Member("enabled", "Enabled", Value("boolean", "BooleanType")),
+    )),
+    models.EmailMfaConfig: Structure(models.EmailMfaConfig, "EmailMfaConfigType", (
+        Member("message", "Message", Value("string", "EmailMfaMessageType", minimum=6, maximum=20000, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*")),
+        Member("subject", "Subject", Value("string", "EmailMfaSubjectType", pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+")),
+    )),
+    models.WebAuthnConfiguration: Structure(models.WebAuthnConfiguration, "WebAuthnConfigurationType", (
+        Member("relying_party_id", "RelyingPartyId", Value("string", "RelyingPartyIdType", minimum=1, maximum=127)),
+        Member("user_verification", "UserVerification", Value("string", "UserVerificationType", enum=("required", "preferred"))),
+        Member("factor_configuration", "FactorConfiguration", Value("string", "WebAuthnFactorConfigurationType", enum=("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"))),
+    )),
+    models.UserPoolConfig: Structure(models.UserPoolConfig, "UpdateUserPoolRequest", (
+        Member("policies", "Policies", Value("structure", "UserPoolPolicyType", target=models.UserPoolPolicy)),
+        Member("deletion_protection", "DeletionProtection", Value("string", "DeletionProtectionType", enum=("ACTIVE", "INACTIVE"))),
+        Member("lambda_config", "LambdaConfig", Value("structure", "LambdaConfigType", target=models.LambdaConfig)),
+        Member("auto_verified_attributes", "AutoVerifiedAttributes", Value("list", "VerifiedAttributesListType", item=Value("string", "VerifiedAttributeType", enum=("phone_number", "email")))),
+        Member("sms_verification_message", "SmsVerificationMessage", Value("string", "SmsVerificationMessageType", minimum=6, maximum=140, pattern=".*\\{####\\}.*")),
+        Member("email_verification_message", "EmailVerificationMessage", Value("string", "EmailVerificationMessageType", minimum=6, maximum=20000, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*")),
+        Member("email_verification_subject", "EmailVerificationSubject", Value("string", "EmailVerificationSubjectType", minimum=1, maximum=140, pattern="[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+")),
+        Member("verification_message_template", "VerificationMessageTemplate", Value("structure", "VerificationMessageTemplateType", target=models.VerificationMessageTemplate)),
+        Member("sms_authentication_message", "SmsAuthenticationMessage", Value("string", "SmsVerificationMessageType", minimum=6, maximum=140, pattern=".*\\{####\\}.*")),
+        Member("user_attribute_update_settings", "UserAttributeUpdateSettings", Value("structure", "UserAttributeUpdateSettingsType", target=models.UserAttributeUpdateSettings)),
+        Member("mfa_configuration", "MfaConfiguration", Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL"))),
+        Member("device_configuration", "DeviceConfiguration", Value("structure", "DeviceConfigurationType", target=models.DeviceConfiguration)),
+        Member("email_configuration", "EmailConfiguration", Value("structure", "EmailConfigurationType", target=models.EmailConfiguration)),
+        Member("sms_configuration", "SmsConfiguration", Value("structure", "SmsConfigurationType", target=models.SmsConfiguration)),
+        Member("user_pool_tags", "UserPoolTags", Value("map", "UserPoolTagsType", item=Value("string", "TagValueType", minimum=0, maximum=256))),
+        Member("admin_create_user_config", "AdminCreateUserConfig", Value("structure", "AdminCreateUserConfigType", target=models.AdminCreateUserConfig)),
+        Member("user_pool_add_ons", "UserPoolAddOns", Value("structure", "UserPoolAddOnsType", target=models.UserPoolAddOns)),
+        Member("dcr_configuration", "DcrConfiguration", Value("structure", "DcrConfigurationType", target=models.DcrConfiguration)),
+        Member("account_recovery_setting", "AccountRecoverySetting", Value("structure", "AccountRecoverySettingType", target=models.AccountRecoverySetting)),
+        Member("pool_name", "PoolName", Value("string", "UserPoolNameType", minimum=1, maximum=128, pattern="[\\w\\s+=,.@-]+")),
+        Member("user_pool_tier", "UserPoolTier", Value("string", "UserPoolTierType", enum=("LITE", "ESSENTIALS", "PLUS"))),
+        Member("key_configuration", "KeyConfiguration", Value("structure", "KeyConfigurationType", target=models.KeyConfiguration)),
+        Member("issuer_configuration", "IssuerConfiguration", Value("structure", "IssuerConfigurationType", target=models.IssuerConfiguration)),
+        Member("acr_configuration", "AcrConfiguration", Value("map", "AcrConfigurationType", minimum=0, maximum=4, item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig))),
+    )),
+    models.UserPoolFacts: Structure(models.UserPoolFacts, "UserPoolType", (
+        Member("id", "Id", Value("string", "UserPoolIdType", minimum=1, maximum=55, pattern="[\\w-]+_[0-9a-zA-Z]+")),
+        Member("name", "Name", Value("string", "UserPoolNameType", minimum=1, maximum=128, pattern="[\\w\\s+=,.@-]+")),
+        Member("status", "Status", Value("string", "StatusType", enum=("Enabled", "Disabled"))),
+        Member("last_modified_date", "LastModifiedDate", Value("timestamp", "DateType")),
+        Member("creation_date", "CreationDate", Value("timestamp", "DateType")),
+        Member("schema_attributes", "SchemaAttributes", Value("list", "SchemaAttributesListType", minimum=1, maximum=50, item=Value("structure", "SchemaAttributeType", target=models.SchemaAttribute))),
+        Member("alias_attributes", "AliasAttributes", Value("list", "AliasAttributesListType", item=Value("string", "AliasAttributeType", enum=("phone_number", "email", "preferred_username")))),
+        Member("username_attributes", "UsernameAttributes", Value("list", "UsernameAttributesListType", item=Value("string", "UsernameAttributeType", enum=("phone_number", "email")))),
+        Member("estimated_number_of_users", "EstimatedNumberOfUsers", Value("integer", "IntegerType")),
+        Member("sms_configuration_failure", "SmsConfigurationFailure", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("email_configuration_failure", "EmailConfigurationFailure", Value("string", "StringType", minimum=0, maximum=131072)),
+        Member("domain", "Domain", Value("string", "DomainType", minimum=1, maximum=63, pattern="^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$")),
+        Member("custom_domain", "CustomDomain", Value("string", "DomainType", minimum=1, maximum=63, pattern="^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$")),
+        Member("username_configuration", "UsernameConfiguration", Value("structure", "UsernameConfigurationType", target=models.UsernameConfiguration)),
+        Member("arn", "Arn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+    )),
+    models.UserPoolMfaConfig: Structure(models.UserPoolMfaConfig, "SetUserPoolMfaConfigRequest", (
+        Member("sms_mfa_configuration", "SmsMfaConfiguration", Value("structure", "SmsMfaConfigType", target=models.SmsMfaConfig)),
+        Member("software_token_mfa_configuration", "SoftwareTokenMfaConfiguration", Value("structure", "SoftwareTokenMfaConfigType", target=models.SoftwareTokenMfaConfig)),
+        Member("email_mfa_configuration", "EmailMfaConfiguration", Value("structure", "EmailMfaConfigType", target=models.EmailMfaConfig)),
+        Member("mfa_configuration", "MfaConfiguration", Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL"))),
+        Member("web_authn_configuration", "WebAuthnConfiguration", Value("structure", "WebAuthnConfigurationType", target=models.WebAuthnConfiguration)),
+    )),
 }

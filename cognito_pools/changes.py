@@ -197,15 +197,11 @@ class LambdaConfigChange(TypedDict, total=False):
 
     user_migration: str | None
 
-    pre_token_generation_config: (
-        PreTokenGenerationVersionConfig | PreTokenGenerationVersionConfigChange | None
-    )
+    pre_token_generation_config: PreTokenGenerationVersionConfig | PreTokenGenerationVersionConfigChange | None
 
     custom_sms_sender: CustomSMSLambdaVersionConfig | CustomSMSLambdaVersionConfigChange | None
 
-    custom_email_sender: (
-        CustomEmailLambdaVersionConfig | CustomEmailLambdaVersionConfigChange | None
-    )
+    custom_email_sender: CustomEmailLambdaVersionConfig | CustomEmailLambdaVersionConfigChange | None
 
     kms_key_id: str | None
 
@@ -337,9 +333,7 @@ class UserPoolAddOnsChange(TypedDict, total=False):
 
     advanced_security_mode: AdvancedSecurityModeType | None
 
-    advanced_security_additional_flows: (
-        AdvancedSecurityAdditionalFlows | AdvancedSecurityAdditionalFlowsChange | None
-    )
+    advanced_security_additional_flows: AdvancedSecurityAdditionalFlows | AdvancedSecurityAdditionalFlowsChange | None
 
 
 class DcrConfigurationChange(TypedDict, total=False):
@@ -461,15 +455,11 @@ class UserPoolConfigChange(TypedDict, total=False):
 
     email_verification_subject: str | None
 
-    verification_message_template: (
-        VerificationMessageTemplate | VerificationMessageTemplateChange | None
-    )
+    verification_message_template: VerificationMessageTemplate | VerificationMessageTemplateChange | None
 
     sms_authentication_message: str | None
 
-    user_attribute_update_settings: (
-        UserAttributeUpdateSettings | UserAttributeUpdateSettingsChange | None
-    )
+    user_attribute_update_settings: UserAttributeUpdateSettings | UserAttributeUpdateSettingsChange | None
 
     mfa_configuration: UserPoolMfaType | None
 
@@ -543,17 +533,13 @@ class UserPoolChange(TypedDict, total=False):
     email_verification_subject: str | None
     """Legacy: superseded by VerificationMessageTemplate.EmailSubject; set that instead."""
 
-    verification_message_template: (
-        VerificationMessageTemplate | VerificationMessageTemplateChange | None
-    )
+    verification_message_template: VerificationMessageTemplate | VerificationMessageTemplateChange | None
     """Messages that confirm a new or changed email address or phone number."""
 
     sms_authentication_message: str | None
     """Text of the SMS that carries an MFA or sign-in code; it must contain {####}."""
 
-    user_attribute_update_settings: (
-        UserAttributeUpdateSettings | UserAttributeUpdateSettingsChange | None
-    )
+    user_attribute_update_settings: UserAttributeUpdateSettings | UserAttributeUpdateSettingsChange | None
     """Whether email and phone number changes wait for the user to confirm them."""
 
     mfa: UserPoolMfaType

@@ -109,8 +109,7 @@ InboundFederationLambdaVersionType = Literal["V1_0"]
 """Event format version sent to an inbound federation function."""
 
 IssuerType = Literal["ORIGINAL", "UPDATED"]
-"""Issuer URL form: the original per-Region URL, or the updated URL that suits multi-Region pools.
-"""
+"""Issuer URL form: the original per-Region URL, or the updated URL that suits multi-Region pools."""
 
 OAuthFlowType = Literal["code", "implicit", "client_credentials"]
 """OAuth 2.0 grant type that an app client may use."""
@@ -321,8 +320,7 @@ class LambdaConfig:
     """
 
     pre_token_generation_config: PreTokenGenerationVersionConfig | None = None
-    """Pre token generation function with its event version; the preferred way to set this trigger.
-    """
+    """Pre token generation function with its event version; the preferred way to set this trigger."""
 
     custom_sms_sender: CustomSMSLambdaVersionConfig | None = None
     """Function that delivers all SMS messages in place of Cognito."""
@@ -726,8 +724,7 @@ class SchemaAttribute:
     """
 
     required: bool | None = None
-    """Whether every user must have a value, so sign-up without one fails; fixed at pool creation.
-    """
+    """Whether every user must have a value, so sign-up without one fails; fixed at pool creation."""
 
     number_attribute_constraints: NumberAttributeConstraints | None = None
     """Value bounds for a Number attribute."""

@@ -15,18 +15,22 @@ regenerate, or ``python scripts/generate_models.py --check`` to compare with wha
 from __future__ import annotations
 
 import argparse
+import json
 import keyword
+import re
 import runpy
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import botocore
 import botocore.session
 from botocore import xform_name
 from botocore.model import ServiceModel, Shape, StringShape, StructureShape
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cognito_pools"
@@ -45,6 +49,7 @@ DESCRIBED_NAME = {"Name": "PoolName"}
 # The MFA mode is written through SetUserPoolMfaConfig, so ``Pool.update`` takes it as ``mfa``.
 MFA_MEMBER = "MfaConfiguration"
 MFA_KEYWORD = "mfa"
+KWARGS = "UserPoolChange"
 MFA_KEYWORD_DOC = (
     "The pool's MFA mode. It is written with SetUserPoolMfaConfig (after reading the current MFA "
     "setup with GetUserPoolMfaConfig), because UpdateUserPool cannot turn MFA on for an existing "
@@ -63,7 +68,7 @@ PRIMITIVES = {
     "integer": "int",
     "long": "int",
     "boolean": "bool",
-    "timestamp": "datetime.datetime",
+    "timestamp": "dt.datetime",
     "double": "float",
     "float": "float",
 }
@@ -93,6 +98,8 @@ def docstring(text: str, indent: str) -> list[str]:
         subsequent_indent=indent,
         break_on_hyphens=False,
     )
+    if len(lines) == 1:  # fits only without the closing quotes: keep it on one line anyway
+        return [f'{lines[0]}"""']
     return [*lines, f'{indent}"""']
 
 
@@ -229,14 +236,15 @@ class Generator:
         kind = SPEC_KINDS.get(shape.type_name, shape.type_name)
         args = [f'"{kind}"', f'"{shape.name}"']
         if isinstance(shape, StringShape) and shape.enum:
-            args.append(f"enum={tuple(shape.enum)!r}")
+            values = ", ".join(f'"{v}"' for v in shape.enum)
+            args.append(f"enum=({values},)" if len(shape.enum) == 1 else f"enum=({values})")
         meta = shape.metadata
         if "min" in meta:
             args.append(f"minimum={int(meta['min'])}")
         if "max" in meta:
             args.append(f"maximum={int(meta['max'])}")
         if meta.get("pattern"):
-            args.append(f"pattern={meta['pattern']!r}")
+            args.append(f"pattern={json.dumps(meta['pattern'])}")
         if isinstance(shape, StructureShape):
             args.append(f"target=models.{class_name(shape.name)}")
         elif shape.type_name == "list":
@@ -251,15 +259,14 @@ class Generator:
         version = botocore.__version__
         out = [
             HEADER.format(doc="Typed models of every Cognito user pool setting.", version=version),
-            "import datetime",
+            "import datetime as dt",
             "from collections.abc import Mapping",
             "from typing import Literal",
             "",
             "import attrs",
             "",
             "__all__ = [",
-            *(f'    "{name}",' for name in sorted(self.enums)),
-            *(f'    "{cls}",' for cls, *_ in sorted(self.all_classes())),
+            *(f'    "{name}",' for name in sorted([*self.enums, *self.class_names()])),
             "]",
             "",
         ]
@@ -288,9 +295,14 @@ class Generator:
     def render_changes(self) -> str:
         version = botocore.__version__
         changeable = self.changeable_classes()
-        models_used = sorted(
-            {cls for cls, *_ in self.all_classes() if cls in changeable} | set(self.enums)
-        )
+        annotations = [
+            self.change_type(shape)
+            for cls, _, members, _ in self.all_classes()
+            if cls in changeable
+            for shape in members.values()
+        ]
+        words = set(re.findall(r"\w+", " ".join(annotations)))
+        models_used = sorted(name for name in {*self.enums, *changeable} if name in words)
         out = [
             HEADER.format(
                 doc="Typed partial changes: absent keeps a setting, None clears it, a value sets it.",
@@ -305,11 +317,10 @@ class Generator:
             ")",
             "",
             "__all__ = [",
-            *(f'    "{cls}Change",' for cls in sorted(changeable)),
-            '    "UserPoolChange",',
+            *(f'    "{name}",' for name in sorted([f"{c}Change" for c in changeable] + [KWARGS])),
             "]",
         ]
-        for cls, shape_name, members, _ in self.all_classes():
+        for cls, _, members, _ in self.all_classes():
             if cls not in changeable:
                 continue
             out += ["", "", f"class {cls}Change(TypedDict, total=False):"]
@@ -320,7 +331,7 @@ class Generator:
             )
             for wire, shape in members.items():
                 out += ["", f"    {field_name(wire)}: {self.change_type(shape)} | None"]
-        out += ["", "", "class UserPoolChange(TypedDict, total=False):"]
+        out += ["", "", f"class {KWARGS}(TypedDict, total=False):"]
         out += docstring(
             "The keyword arguments of ``Pool.update`` and ``Pool.plan``: one per UpdateUserPool "
             "member, with ``mfa`` standing in for MfaConfiguration. A key left out keeps the "
@@ -337,11 +348,17 @@ class Generator:
                 continue
             out += ["", f"    {field_name(wire)}: {self.change_type(shape)} | None"]
             out += docstring(
-                self.member_doc(CONFIG_SHAPE, wire, shape, required=False).split(". ")[0].rstrip(".")
+                self.member_doc(CONFIG_SHAPE, wire, shape, required=False)
+                .split(". ")[0]
+                .rstrip(".")
                 + ".",
                 "    ",
             )
         return "\n".join(out) + "\n"
+
+    def class_names(self) -> list[str]:
+        """Every generated class name."""
+        return [cls for cls, *_ in self.all_classes()]
 
     def changeable_classes(self) -> set[str]:
         """Classes reachable from what the caller can change: the config and the MFA setup."""
@@ -364,6 +381,7 @@ class Generator:
 
     def render_schema(self) -> str:
         version = botocore.__version__
+        described_names = ", ".join(f'"{new}": "{old}"' for old, new in DESCRIBED_NAME.items())
         out = [
             HEADER.format(
                 doc="Wire names and service constraints of every model member.", version=version
@@ -376,8 +394,7 @@ class Generator:
             f'GENERATED_FROM = "{version}"',
             '"""The botocore release whose service model these tables were generated from."""',
             "",
-            f'DESCRIBED_NAMES = {{"{next(iter(DESCRIBED_NAME.values()))}": '
-            f'"{next(iter(DESCRIBED_NAME))}"}}',
+            f"DESCRIBED_NAMES = {{{described_names}}}",
             '"""Members that DescribeUserPool reports under another name."""',
             "",
             "STRUCTURES: dict[type[Any], Structure] = {",
@@ -406,8 +423,6 @@ def load_history() -> dict[str, str]:
     """Read when members newer than the botocore floor first appeared, if recorded."""
     if not HISTORY.exists():
         return {}
-    import json  # noqa: PLC0415 - only needed when the history file exists
-
     data: dict[str, str] = json.loads(HISTORY.read_text())["added_in"]
     return data
 
