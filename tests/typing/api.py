@@ -1,0 +1,86 @@
+"""Calls that must type-check, with the types a reader's IDE should show.
+
+Checked by ``nox -s mypy`` (``--strict``) and ``nox -s pyright`` (strict); never executed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import boto3
+from typing_extensions import assert_type
+
+from cognito_pools import (
+    CognitoPoolsError,
+    LambdaConfig,
+    PasswordPolicy,
+    Plan,
+    Pool,
+    RecoveryOption,
+    SettingChange,
+    UserPoolConfig,
+    UserPoolMfaType,
+    UserPools,
+    ValidationError,
+)
+
+
+def reading(pools: UserPools) -> None:
+    pool = pools.get("us-east-1_AbC123")
+    assert_type(pool, Pool)
+    assert_type(pool.id, str)
+    assert_type(pool.config, UserPoolConfig)
+    config = pool.config
+    assert_type(config.mfa_configuration, UserPoolMfaType | None)
+    assert_type(config.user_pool_tags, Mapping[str, str] | None)
+    assert_type(config.lambda_config, LambdaConfig | None)
+    if config.policies is not None and config.policies.password_policy is not None:
+        assert_type(config.policies.password_policy, PasswordPolicy)
+        assert_type(config.policies.password_policy.minimum_length, int | None)
+    if config.account_recovery_setting is not None:
+        mechanisms = config.account_recovery_setting.recovery_mechanisms
+        assert_type(mechanisms, tuple[RecoveryOption, ...] | None)
+    if config.email_configuration is not None:
+        assert_type(config.email_configuration.from_, str | None)
+    assert_type(pool.facts.creation_date, dt.datetime | None)
+    assert_type(pool.facts.arn, str | None)
+
+
+def changing(pool: Pool) -> None:
+    updated = pool.update(
+        deletion_protection="ACTIVE",
+        policies={"password_policy": {"minimum_length": 12, "require_symbols": None}},
+        lambda_config={"pre_sign_up": None, "custom_message": "arn:aws:lambda:..."},
+        account_recovery_setting={
+            "recovery_mechanisms": [{"name": "verified_email", "priority": 1}],
+        },
+        user_pool_tags={"team": "auth"},
+        auto_verified_attributes=["email"],
+        email_configuration={"from_": "Auth <auth@example.com>"},
+        mfa="OPTIONAL",
+    )
+    assert_type(updated, Pool)
+    assert_type(pool.update(policies={"password_policy": PasswordPolicy(minimum_length=8)}), Pool)
+    assert_type(pool.update(device_configuration=None), Pool)
+
+    plan = pool.plan(user_pool_tags={"team": "auth"})
+    assert_type(plan, Plan)
+    assert_type(plan.changes, tuple[SettingChange, ...])
+    for change in plan.changes:
+        assert_type(change.path, str)
+
+
+def construction(session: boto3.Session) -> None:
+    assert_type(UserPools(), UserPools)
+    assert_type(UserPools(session=session), UserPools)
+    assert_type(UserPools(boto3.client("cognito-idp")), UserPools)  # pyright: ignore[reportUnknownMemberType]
+
+
+def errors(pool: Pool) -> None:
+    try:
+        pool.update(deletion_protection="ACTIVE")
+    except ValidationError as error:
+        assert_type(error.paths, tuple[str, ...])
+    except CognitoPoolsError:
+        pass
