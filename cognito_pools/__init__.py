@@ -7,21 +7,18 @@
 The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`), plans
 (:class:`Plan`, :class:`SettingChange`), errors, every generated model class and enum alias
 (:mod:`cognito_pools.models`), and the typed change dictionaries (:mod:`cognito_pools.changes`).
+
+They load on first use. Building some forty attrs classes and a cattrs converter costs tens of
+milliseconds, which a program that merely imports this package (a CLI showing ``--help``, an
+application that changes pools in one code path) should not pay.
 """
 
-from cognito_pools import changes, models
-from cognito_pools.changes import *  # noqa: F403 - the generated names are listed in __all__
-from cognito_pools.errors import (
-    CognitoPoolsError,
-    ConcurrentModificationError,
-    PoolNotFoundError,
-    Problem,
-    ServiceError,
-    ValidationError,
-)
-from cognito_pools.models import *  # noqa: F403 - the generated names are listed in __all__
-from cognito_pools.plan import Plan, SettingChange
-from cognito_pools.pools import Pool, UserPools
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from cognito_pools import _names
 
 __all__ = [
     "CognitoPoolsError",
@@ -35,5 +32,45 @@ __all__ = [
     "UserPools",
     "ValidationError",
 ]
-__all__ += models.__all__
-__all__ += changes.__all__
+
+if TYPE_CHECKING:
+    from cognito_pools import changes, models
+    from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
+    from cognito_pools.errors import (
+        CognitoPoolsError,
+        ConcurrentModificationError,
+        PoolNotFoundError,
+        Problem,
+        ServiceError,
+        ValidationError,
+    )
+    from cognito_pools.models import *  # noqa: F403 - listed in models.__all__
+    from cognito_pools.plan import Plan, SettingChange
+    from cognito_pools.pools import Pool, UserPools
+
+    __all__ += models.__all__
+    __all__ += changes.__all__
+else:
+    __all__ += [*_names.MODELS, *_names.CHANGES]  # noqa: PLE0604 - tuples of str
+
+_HOME = {
+    "Plan": "cognito_pools.plan",
+    "SettingChange": "cognito_pools.plan",
+    "Pool": "cognito_pools.pools",
+    "UserPools": "cognito_pools.pools",
+    **dict.fromkeys(_names.MODELS, "cognito_pools.models"),
+    **dict.fromkeys(_names.CHANGES, "cognito_pools.changes"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name, "cognito_pools.errors" if name in __all__ else None)
+    if module is None:
+        raise AttributeError(f"module 'cognito_pools' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -45,8 +45,8 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
     )),
     models.InboundFederationLambda: Structure(models.InboundFederationLambda, "InboundFederationLambdaType", (
-        Member("lambda_version", "LambdaVersion", Value("string", "InboundFederationLambdaVersionType", enum=("V1_0",)), required=True),
-        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
+        Member("lambda_version", "LambdaVersion", Value("string", "InboundFederationLambdaVersionType", enum=("V1_0",)), required=True, added_in="1.42.37"),
+        Member("lambda_arn", "LambdaArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True, added_in="1.42.37"),
     )),
     models.LambdaConfig: Structure(models.LambdaConfig, "LambdaConfigType", (
         Member("pre_sign_up", "PreSignUp", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
@@ -63,7 +63,7 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("custom_sms_sender", "CustomSMSSender", Value("structure", "CustomSMSLambdaVersionConfigType", target=models.CustomSMSLambdaVersionConfig)),
         Member("custom_email_sender", "CustomEmailSender", Value("structure", "CustomEmailLambdaVersionConfigType", target=models.CustomEmailLambdaVersionConfig)),
         Member("kms_key_id", "KMSKeyID", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
-        Member("inbound_federation", "InboundFederation", Value("structure", "InboundFederationLambdaType", target=models.InboundFederationLambda)),
+        Member("inbound_federation", "InboundFederation", Value("structure", "InboundFederationLambdaType", target=models.InboundFederationLambda), added_in="1.42.37"),
     )),
     models.VerificationMessageTemplate: Structure(models.VerificationMessageTemplate, "VerificationMessageTemplateType", (
         Member("sms_message", "SmsMessage", Value("string", "SmsVerificationMessageType", minimum=6, maximum=140, pattern=".*\\{####\\}.*")),
@@ -88,19 +88,19 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("configuration_set", "ConfigurationSet", Value("string", "SESConfigurationSet", minimum=1, maximum=64, pattern="^[a-zA-Z0-9_-]+$")),
     )),
     models.EumsSmsConfiguration: Structure(models.EumsSmsConfiguration, "EumsSmsConfigurationType", (
-        Member("caller_arn", "CallerArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True),
-        Member("external_id", "ExternalId", Value("string", "StringType", minimum=0, maximum=131072)),
-        Member("origination_identity", "OriginationIdentity", Value("string", "StringType", minimum=0, maximum=131072)),
-        Member("configuration_set_name", "ConfigurationSetName", Value("string", "StringType", minimum=0, maximum=131072)),
-        Member("in_entity_id", "InEntityId", Value("string", "StringType", minimum=0, maximum=131072)),
-        Member("in_template_id", "InTemplateId", Value("string", "StringType", minimum=0, maximum=131072)),
-        Member("region", "Region", Value("string", "RegionCodeType", minimum=5, maximum=32)),
+        Member("caller_arn", "CallerArn", Value("string", "ArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), required=True, added_in="1.43.51"),
+        Member("external_id", "ExternalId", Value("string", "StringType", minimum=0, maximum=131072), added_in="1.43.51"),
+        Member("origination_identity", "OriginationIdentity", Value("string", "StringType", minimum=0, maximum=131072), added_in="1.43.51"),
+        Member("configuration_set_name", "ConfigurationSetName", Value("string", "StringType", minimum=0, maximum=131072), added_in="1.43.51"),
+        Member("in_entity_id", "InEntityId", Value("string", "StringType", minimum=0, maximum=131072), added_in="1.43.51"),
+        Member("in_template_id", "InTemplateId", Value("string", "StringType", minimum=0, maximum=131072), added_in="1.43.51"),
+        Member("region", "Region", Value("string", "RegionCodeType", minimum=5, maximum=32), added_in="1.43.51"),
     )),
     models.SmsConfiguration: Structure(models.SmsConfiguration, "SmsConfigurationType", (
         Member("sns_caller_arn", "SnsCallerArn", Value("string", "OptionalArnType", minimum=0, maximum=2048, pattern="(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?")),
         Member("external_id", "ExternalId", Value("string", "StringType", minimum=0, maximum=131072)),
         Member("sns_region", "SnsRegion", Value("string", "RegionCodeType", minimum=5, maximum=32)),
-        Member("eums_sms", "EumsSms", Value("structure", "EumsSmsConfigurationType", target=models.EumsSmsConfiguration)),
+        Member("eums_sms", "EumsSms", Value("structure", "EumsSmsConfigurationType", target=models.EumsSmsConfiguration), added_in="1.43.51"),
     )),
     models.MessageTemplate: Structure(models.MessageTemplate, "MessageTemplateType", (
         Member("sms_message", "SMSMessage", Value("string", "SmsInviteMessageType", minimum=6, maximum=140, pattern="(?s).*")),
@@ -120,11 +120,11 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("advanced_security_additional_flows", "AdvancedSecurityAdditionalFlows", Value("structure", "AdvancedSecurityAdditionalFlowsType", target=models.AdvancedSecurityAdditionalFlows)),
     )),
     models.DcrConfiguration: Structure(models.DcrConfiguration, "DcrConfigurationType", (
-        Member("enable_status", "EnableStatus", Value("string", "StatusType", enum=("Enabled", "Disabled"))),
-        Member("open_dcr_enabled", "OpenDcrEnabled", Value("boolean", "BooleanType")),
-        Member("authenticated_grant_types", "AuthenticatedGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")))),
-        Member("open_dcr_grant_types", "OpenDcrGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials")))),
-        Member("allowed_scopes", "AllowedScopes", Value("list", "ScopeListType", maximum=50, item=Value("string", "ScopeType", minimum=1, maximum=256, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+"))),
+        Member("enable_status", "EnableStatus", Value("string", "StatusType", enum=("Enabled", "Disabled")), added_in="1.44.3"),
+        Member("open_dcr_enabled", "OpenDcrEnabled", Value("boolean", "BooleanType"), added_in="1.44.3"),
+        Member("authenticated_grant_types", "AuthenticatedGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials"))), added_in="1.44.3"),
+        Member("open_dcr_grant_types", "OpenDcrGrantTypes", Value("list", "OAuthFlowsType", minimum=0, maximum=3, item=Value("string", "OAuthFlowType", enum=("code", "implicit", "client_credentials"))), added_in="1.44.3"),
+        Member("allowed_scopes", "AllowedScopes", Value("list", "ScopeListType", maximum=50, item=Value("string", "ScopeType", minimum=1, maximum=256, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+")), added_in="1.44.3"),
     )),
     models.RecoveryOption: Structure(models.RecoveryOption, "RecoveryOptionType", (
         Member("priority", "Priority", Value("integer", "PriorityType", minimum=1, maximum=2), required=True),
@@ -134,14 +134,14 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("recovery_mechanisms", "RecoveryMechanisms", Value("list", "RecoveryMechanismsType", minimum=1, maximum=2, item=Value("structure", "RecoveryOptionType", target=models.RecoveryOption))),
     )),
     models.KeyConfiguration: Structure(models.KeyConfiguration, "KeyConfigurationType", (
-        Member("key_type", "KeyType", Value("string", "EncryptionKeyType", enum=("AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"))),
-        Member("kms_key_arn", "KmsKeyArn", Value("string", "EncryptionKeyArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?")),
+        Member("key_type", "KeyType", Value("string", "EncryptionKeyType", enum=("AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY")), added_in="1.43.19"),
+        Member("kms_key_arn", "KmsKeyArn", Value("string", "EncryptionKeyArnType", minimum=20, maximum=2048, pattern="arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?"), added_in="1.43.19"),
     )),
     models.IssuerConfiguration: Structure(models.IssuerConfiguration, "IssuerConfigurationType", (
-        Member("type", "Type", Value("string", "IssuerType", enum=("ORIGINAL", "UPDATED"))),
+        Member("type", "Type", Value("string", "IssuerType", enum=("ORIGINAL", "UPDATED")), added_in="1.43.19"),
     )),
     models.AcrLevelConfig: Structure(models.AcrLevelConfig, "AcrLevelConfigType", (
-        Member("acr_value", "AcrValue", Value("string", "AcrValueType", minimum=1, maximum=64, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+"), required=True),
+        Member("acr_value", "AcrValue", Value("string", "AcrValueType", minimum=1, maximum=64, pattern="[\\x21\\x23-\\x5B\\x5D-\\x7E]+"), required=True, added_in="1.43.108"),
     )),
     models.NumberAttributeConstraints: Structure(models.NumberAttributeConstraints, "NumberAttributeConstraintsType", (
         Member("min_value", "MinValue", Value("string", "StringType", minimum=0, maximum=131072)),
@@ -177,7 +177,7 @@ STRUCTURES: dict[type[Any], Structure] = {
     models.WebAuthnConfiguration: Structure(models.WebAuthnConfiguration, "WebAuthnConfigurationType", (
         Member("relying_party_id", "RelyingPartyId", Value("string", "RelyingPartyIdType", minimum=1, maximum=127)),
         Member("user_verification", "UserVerification", Value("string", "UserVerificationType", enum=("required", "preferred"))),
-        Member("factor_configuration", "FactorConfiguration", Value("string", "WebAuthnFactorConfigurationType", enum=("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"))),
+        Member("factor_configuration", "FactorConfiguration", Value("string", "WebAuthnFactorConfigurationType", enum=("SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION")), added_in="1.42.90"),
     )),
     models.UserPoolConfig: Structure(models.UserPoolConfig, "UpdateUserPoolRequest", (
         Member("policies", "Policies", Value("structure", "UserPoolPolicyType", target=models.UserPoolPolicy)),
@@ -197,13 +197,13 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("user_pool_tags", "UserPoolTags", Value("map", "UserPoolTagsType", item=Value("string", "TagValueType", minimum=0, maximum=256))),
         Member("admin_create_user_config", "AdminCreateUserConfig", Value("structure", "AdminCreateUserConfigType", target=models.AdminCreateUserConfig)),
         Member("user_pool_add_ons", "UserPoolAddOns", Value("structure", "UserPoolAddOnsType", target=models.UserPoolAddOns)),
-        Member("dcr_configuration", "DcrConfiguration", Value("structure", "DcrConfigurationType", target=models.DcrConfiguration)),
+        Member("dcr_configuration", "DcrConfiguration", Value("structure", "DcrConfigurationType", target=models.DcrConfiguration), added_in="1.44.3"),
         Member("account_recovery_setting", "AccountRecoverySetting", Value("structure", "AccountRecoverySettingType", target=models.AccountRecoverySetting)),
         Member("pool_name", "PoolName", Value("string", "UserPoolNameType", minimum=1, maximum=128, pattern="[\\w\\s+=,.@-]+")),
         Member("user_pool_tier", "UserPoolTier", Value("string", "UserPoolTierType", enum=("LITE", "ESSENTIALS", "PLUS"))),
-        Member("key_configuration", "KeyConfiguration", Value("structure", "KeyConfigurationType", target=models.KeyConfiguration)),
-        Member("issuer_configuration", "IssuerConfiguration", Value("structure", "IssuerConfigurationType", target=models.IssuerConfiguration)),
-        Member("acr_configuration", "AcrConfiguration", Value("map", "AcrConfigurationType", minimum=0, maximum=4, item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig))),
+        Member("key_configuration", "KeyConfiguration", Value("structure", "KeyConfigurationType", target=models.KeyConfiguration), added_in="1.43.19"),
+        Member("issuer_configuration", "IssuerConfiguration", Value("structure", "IssuerConfigurationType", target=models.IssuerConfiguration), added_in="1.43.19"),
+        Member("acr_configuration", "AcrConfiguration", Value("map", "AcrConfigurationType", minimum=0, maximum=4, item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig)), added_in="1.43.108"),
     )),
     models.UserPoolFacts: Structure(models.UserPoolFacts, "UserPoolType", (
         Member("id", "Id", Value("string", "UserPoolIdType", minimum=1, maximum=55, pattern="[\\w-]+_[0-9a-zA-Z]+")),

@@ -16,14 +16,13 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_origin
 
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-
 from cognito_pools._schema import DESCRIBED_NAMES, STRUCTURES
 from cognito_pools._spec import as_list, as_mapping
 from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 if TYPE_CHECKING:
+    import cattrs
+
     from cognito_pools._spec import BotocoreShape, Value
 
 __all__ = ["converter", "make_converter", "read_config", "read_facts", "read_mfa", "to_wire"]
@@ -33,6 +32,10 @@ T = TypeVar("T")
 
 def make_converter() -> cattrs.Converter:
     """Build a converter between the generated models and botocore's wire dictionaries."""
+    # Imported here: cattrs is only needed once a pool is read, not at package import.
+    import cattrs  # noqa: PLC0415
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override  # noqa: PLC0415
+
     conv = cattrs.Converter(unstruct_collection_overrides={Sequence: list, tuple: list})
     conv.register_structure_hook_func(_is_literal, _structure_open_literal)
     conv.register_structure_hook(dt.datetime, _structure_timestamp)

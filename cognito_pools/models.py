@@ -261,12 +261,12 @@ class InboundFederationLambda:
 
     lambda_version: InboundFederationLambdaVersionType | None = None
     """Event format version that Cognito sends to the function. One of 'V1_0'. Required whenever
-    this structure is sent.
+    this structure is sent. Needs botocore 1.42.37 or newer.
     """
 
     lambda_arn: str | None = None
     """ARN of the Lambda function that handles federated sign-ins. From 20 to 2048 characters.
-    Required whenever this structure is sent.
+    Required whenever this structure is sent. Needs botocore 1.42.37 or newer.
     """
 
 
@@ -335,7 +335,7 @@ class LambdaConfig:
 
     inbound_federation: InboundFederationLambda | None = None
     """Function that can rewrite attributes of users who sign in through an external identity
-    provider.
+    provider. Needs botocore 1.42.37 or newer.
     """
 
 
@@ -444,37 +444,40 @@ class EumsSmsConfiguration:
 
     caller_arn: str | None = None
     """ARN of the IAM role Cognito assumes to send SMS; it must allow sms-voice:SendTextMessage.
-    From 20 to 2048 characters. Required whenever this structure is sent.
+    From 20 to 2048 characters. Required whenever this structure is sent. Needs botocore 1.43.51 or
+    newer.
     """
 
     external_id: str | None = None
     """External ID that Cognito passes when it assumes the role, for a trust policy condition
-    against the confused deputy problem. From 0 to 131072 characters.
+    against the confused deputy problem. From 0 to 131072 characters. Needs botocore 1.43.51 or
+    newer.
     """
 
     origination_identity: str | None = None
     """Phone number, sender ID or phone pool that messages come from, given as an E.164 number or an
-    ARN in the same form the role's policy names. From 0 to 131072 characters.
+    ARN in the same form the role's policy names. From 0 to 131072 characters. Needs botocore
+    1.43.51 or newer.
     """
 
     configuration_set_name: str | None = None
     """End User Messaging configuration set applied to messages for logging and events; none when
-    unset. From 0 to 131072 characters.
+    unset. From 0 to 131072 characters. Needs botocore 1.43.51 or newer.
     """
 
     in_entity_id: str | None = None
     """Principal entity ID that India's DLT rules require for SMS messages. From 0 to 131072
-    characters.
+    characters. Needs botocore 1.43.51 or newer.
     """
 
     in_template_id: str | None = None
     """Registered message template ID that India's DLT rules require for SMS messages. From 0 to
-    131072 characters.
+    131072 characters. Needs botocore 1.43.51 or newer.
     """
 
     region: str | None = None
     """Region of the End User Messaging resources; only the pool's own Region is accepted, and unset
-    means that Region. From 5 to 32 characters.
+    means that Region. From 5 to 32 characters. Needs botocore 1.43.51 or newer.
     """
 
 
@@ -501,7 +504,9 @@ class SmsConfiguration:
     """
 
     eums_sms: EumsSmsConfiguration | None = None
-    """AWS End User Messaging SMS setup, used instead of SnsCallerArn and never together with it."""
+    """AWS End User Messaging SMS setup, used instead of SnsCallerArn and never together with it.
+    Needs botocore 1.43.51 or newer.
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -577,27 +582,31 @@ class DcrConfiguration:
 
     enable_status: StatusType | None = None
     """Whether dynamic client registration is on; a configuration sent without it turns registration
-    on, and switching the pool to LITE needs it Disabled. One of 'Enabled', 'Disabled'.
+    on, and switching the pool to LITE needs it Disabled. One of 'Enabled', 'Disabled'. Needs
+    botocore 1.44.3 or newer.
     """
 
     open_dcr_enabled: bool | None = None
-    """Whether applications may register clients without an initial access token; off by default."""
+    """Whether applications may register clients without an initial access token; off by default.
+    Needs botocore 1.44.3 or newer.
+    """
 
     authenticated_grant_types: tuple[OAuthFlowType, ...] | None = None
     """Grant types that clients registered with an access token may use; unset allows code and
     client_credentials, an empty list blocks such registration, and implicit is ignored. From 0 to 3
-    items.
+    items. Needs botocore 1.44.3 or newer.
     """
 
     open_dcr_grant_types: tuple[OAuthFlowType, ...] | None = None
     """Grant types that openly registered clients may use; unset allows only code, an empty list
     blocks open registration, and client_credentials lets anyone create machine-to-machine clients
-    whose token requests you pay for. From 0 to 3 items.
+    whose token requests you pay for. From 0 to 3 items. Needs botocore 1.44.3 or newer.
     """
 
     allowed_scopes: tuple[str, ...] | None = None
     """Scopes beyond the standard OIDC ones that registered clients may request; unset means OIDC
-    scopes only, and aws.cognito/dcr/register is never granted. At most 50 items.
+    scopes only, and aws.cognito/dcr/register is never granted. At most 50 items. Needs botocore
+    1.44.3 or newer.
     """
 
 
@@ -638,12 +647,12 @@ class KeyConfiguration:
     key_type: EncryptionKeyType | None = None
     """Whether an AWS owned key or a customer managed key encrypts the pool; multi-Region
     replication needs a multi-Region customer managed key. One of 'AWS_OWNED_KEY',
-    'CUSTOMER_MANAGED_KEY'.
+    'CUSTOMER_MANAGED_KEY'. Needs botocore 1.43.19 or newer.
     """
 
     kms_key_arn: str | None = None
     """ARN of the customer managed KMS key; when unset, an AWS key is used. From 20 to 2048
-    characters.
+    characters. Needs botocore 1.43.19 or newer.
     """
 
 
@@ -655,7 +664,7 @@ class IssuerConfiguration:
 
     type: IssuerType | None = None
     """Issuer URL form the pool uses; changing it changes the iss claim that token consumers check.
-    One of 'ORIGINAL', 'UPDATED'.
+    One of 'ORIGINAL', 'UPDATED'. Needs botocore 1.43.19 or newer.
     """
 
 
@@ -668,7 +677,7 @@ class AcrLevelConfig:
     acr_value: str | None = None
     """URI that Cognito puts in the acr claim for this level; it must differ from every other
     level's name, default names included. From 1 to 64 characters. Required whenever this structure
-    is sent.
+    is sent. Needs botocore 1.43.108 or newer.
     """
 
 
@@ -802,7 +811,8 @@ class WebAuthnConfiguration:
 
     factor_configuration: WebAuthnFactorConfigurationType | None = None
     """Whether a passkey with user verification also satisfies MFA; needs the ESSENTIALS tier or
-    higher. One of 'SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION'.
+    higher. One of 'SINGLE_FACTOR', 'MULTI_FACTOR_WITH_USER_VERIFICATION'. Needs botocore 1.42.90 or
+    newer.
     """
 
 
@@ -877,7 +887,9 @@ class UserPoolConfig:
     """Threat protection settings, which need the PLUS tier."""
 
     dcr_configuration: DcrConfiguration | None = None
-    """Dynamic client registration; unlike other settings, omitting it keeps the current setup."""
+    """Dynamic client registration; unlike other settings, omitting it keeps the current setup.
+    Needs botocore 1.44.3 or newer.
+    """
 
     account_recovery_setting: AccountRecoverySetting | None = None
     """Channels and order that ForgotPassword uses to send codes."""
@@ -891,14 +903,18 @@ class UserPoolConfig:
     """
 
     key_configuration: KeyConfiguration | None = None
-    """KMS key settings; in secondary Regions it must repeat the existing value."""
+    """KMS key settings; in secondary Regions it must repeat the existing value. Needs botocore
+    1.43.19 or newer.
+    """
 
     issuer_configuration: IssuerConfiguration | None = None
-    """Issuer URL settings; in secondary Regions it must repeat the existing value."""
+    """Issuer URL settings; in secondary Regions it must repeat the existing value. Needs botocore
+    1.43.19 or newer.
+    """
 
     acr_configuration: Mapping[str, AcrLevelConfig] | None = None
     """Custom names for the ACR levels, keyed Level1 to Level4; levels left out keep their default
-    names. From 0 to 4 entries.
+    names. From 0 to 4 entries. Needs botocore 1.43.108 or newer.
     """
 
 

@@ -379,6 +379,25 @@ class Generator:
                 walk(shape)
         return found
 
+    def render_names(self) -> str:
+        """List the public generated names, so the package can export them without importing."""
+        models = sorted([*self.enums, *self.class_names()])
+        changes = sorted([f"{cls}Change" for cls in self.changeable_classes()] + [KWARGS])
+        out = [
+            HEADER.format(
+                doc="The public names of the generated modules, for the package's lazy exports.",
+                version=botocore.__version__,
+            ),
+            "MODELS = (",
+            *(f'    "{name}",' for name in models),
+            ")",
+            "",
+            "CHANGES = (",
+            *(f'    "{name}",' for name in changes),
+            ")",
+        ]
+        return "\n".join(out) + "\n"
+
     def render_schema(self) -> str:
         version = botocore.__version__
         described_names = ", ".join(f'"{new}": "{old}"' for old, new in DESCRIBED_NAME.items())
@@ -435,6 +454,7 @@ def render() -> dict[Path, str]:
         PACKAGE / "models.py": generator.render_models(),
         PACKAGE / "changes.py": generator.render_changes(),
         PACKAGE / "_schema.py": generator.render_schema(),
+        PACKAGE / "_names.py": generator.render_names(),
     }
     if generator.missing:
         missing = "\n  ".join(sorted(set(generator.missing)))
