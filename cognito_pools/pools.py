@@ -8,7 +8,8 @@ An update runs describe → merge → validate → request → update_user_pool:
 4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
 
 ``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, before the
-UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on.
+UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on. If
+Cognito then refuses the UpdateUserPool call, the previous MFA setup is written back.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from cognito_pools.describe import DescribedPool, read_described, read_mfa_confi
 from cognito_pools.errors import Problem, ServiceError, ValidationError
 from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
-from cognito_pools.plan import Plan, diff
+from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import mfa_request, update_request
 from cognito_pools.rules import follow_pairs
 from cognito_pools.validate import check_change, check_merged
@@ -134,12 +135,18 @@ class Pool:
         if plan.mfa_request is not None:
             _call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
         if plan.request is not None:
-            _call(self._client, "update_user_pool", plan.request)
+            try:
+                _call(self._client, "update_user_pool", plan.request)
+            except ServiceError:
+                if prepared.mfa_rollback is not None:
+                    # Put MFA back as it was, so a refused update leaves nothing half-applied.
+                    _call(self._client, "set_user_pool_mfa_config", prepared.mfa_rollback)
+                raise
         described = evolve(prepared.described, config=prepared.config)
         return Pool(self._client, self.id, described)
 
     def _prepare(self, changes: Mapping[str, Any]) -> _Prepared:
-        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+        """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
         problems = check_change(
@@ -153,15 +160,15 @@ class Pool:
             raise ValidationError(problems)
 
         described = _describe(self._client, self.id)
+        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         old = described.config
-        new = apply_change(old, settings, UserPoolConfig)
-        new, problems = follow_pairs(new, settings)
+        new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
         problems += check_merged(new, settings)
         if problems:
             raise ValidationError(problems)
 
-        changed = list(diff(old, new))
-        mfa_call = None
+        mfa_changes: tuple[SettingChange, ...] = ()
+        mfa_call = mfa_rollback = None
         mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
         if mode is not None:
             new = evolve(new, mfa_configuration=mode)
@@ -169,17 +176,17 @@ class Pool:
                 _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
             )
             mfa_new = _with_mode(mfa_old, mode)
-            mfa_changes = diff(mfa_old, mfa_new, "mfa.")
-            if mfa_changes:
+            # The mode itself is listed once, as mfa_configuration.
+            mfa_changes = tuple(
+                c for c in diff(mfa_old, mfa_new, "mfa.") if c.path != "mfa.mfa_configuration"
+            )
+            if mfa_new != mfa_old:
                 mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
                 mfa_call = mfa_request(self.id, mfa_new, mfa_shape)
-            changed = list(diff(old, new))
-            changed += [c for c in mfa_changes if c.path != "mfa.mfa_configuration"]
-        request = None
-        if new != old:
-            request = update_request(self.id, new, described.raw, input_shape)
-        plan = Plan(self.id, tuple(changed), request=request, mfa_request=mfa_call)
-        return _Prepared(described, new, plan)
+                mfa_rollback = mfa_request(self.id, mfa_old, mfa_shape)
+        request = update_request(self.id, new, described.raw, input_shape) if new != old else None
+        plan = Plan(self.id, diff(old, new) + mfa_changes, request=request, mfa_request=mfa_call)
+        return _Prepared(described, new, plan, mfa_rollback)
 
 
 @attrs.frozen
@@ -187,10 +194,13 @@ class _Prepared:
     described: DescribedPool
     config: UserPoolConfig
     plan: Plan
+    mfa_rollback: Mapping[str, Any] | None
 
 
 def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfaConfig:
     """The MFA setup with ``mode`` applied, following the service's rules for each mode."""
+    if mode == current.mfa_configuration:
+        return current
     if mode == "OFF":
         # Turning MFA off together with a configured factor is refused, so only passkeys stay.
         return UserPoolMfaConfig(
