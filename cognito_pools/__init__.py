@@ -29,6 +29,7 @@ __all__ = [
     "Problem",
     "ServiceError",
     "SettingChange",
+    "UnsendableSettingsWarning",
     "UserPools",
     "ValidationError",
 ]
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
         PoolNotFoundError,
         Problem,
         ServiceError,
+        UnsendableSettingsWarning,
         ValidationError,
     )
     from cognito_pools.models import *  # noqa: F403 - listed in models.__all__

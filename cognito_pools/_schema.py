@@ -194,7 +194,7 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("device_configuration", "DeviceConfiguration", Value("structure", "DeviceConfigurationType", target=models.DeviceConfiguration)),
         Member("email_configuration", "EmailConfiguration", Value("structure", "EmailConfigurationType", target=models.EmailConfiguration)),
         Member("sms_configuration", "SmsConfiguration", Value("structure", "SmsConfigurationType", target=models.SmsConfiguration)),
-        Member("user_pool_tags", "UserPoolTags", Value("map", "UserPoolTagsType", item=Value("string", "TagValueType", minimum=0, maximum=256))),
+        Member("user_pool_tags", "UserPoolTags", Value("map", "UserPoolTagsType", key=Value("string", "TagKeysType", minimum=1, maximum=128), item=Value("string", "TagValueType", minimum=0, maximum=256))),
         Member("admin_create_user_config", "AdminCreateUserConfig", Value("structure", "AdminCreateUserConfigType", target=models.AdminCreateUserConfig)),
         Member("user_pool_add_ons", "UserPoolAddOns", Value("structure", "UserPoolAddOnsType", target=models.UserPoolAddOns)),
         Member("dcr_configuration", "DcrConfiguration", Value("structure", "DcrConfigurationType", target=models.DcrConfiguration), added_in="1.44.3"),
@@ -203,7 +203,7 @@ STRUCTURES: dict[type[Any], Structure] = {
         Member("user_pool_tier", "UserPoolTier", Value("string", "UserPoolTierType", enum=("LITE", "ESSENTIALS", "PLUS"))),
         Member("key_configuration", "KeyConfiguration", Value("structure", "KeyConfigurationType", target=models.KeyConfiguration), added_in="1.43.19"),
         Member("issuer_configuration", "IssuerConfiguration", Value("structure", "IssuerConfigurationType", target=models.IssuerConfiguration), added_in="1.43.19"),
-        Member("acr_configuration", "AcrConfiguration", Value("map", "AcrConfigurationType", minimum=0, maximum=4, item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig)), added_in="1.43.108"),
+        Member("acr_configuration", "AcrConfiguration", Value("map", "AcrConfigurationType", minimum=0, maximum=4, key=Value("string", "AcrLevelKeyType", pattern="Level[1-4]"), item=Value("structure", "AcrLevelConfigType", target=models.AcrLevelConfig)), added_in="1.43.108"),
     )),
     models.UserPoolFacts: Structure(models.UserPoolFacts, "UserPoolType", (
         Member("id", "Id", Value("string", "UserPoolIdType", minimum=1, maximum=55, pattern="[\\w-]+_[0-9a-zA-Z]+")),

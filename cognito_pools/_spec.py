@@ -34,6 +34,8 @@ class Value:
     """The service's regular expression, in its own (Java) dialect."""
     target: type[Any] | None = None
     """The model class, for a structure."""
+    key: Value | None = None
+    """The map key."""
     item: Value | None = None
     """The list item, or the map value."""
 

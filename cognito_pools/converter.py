@@ -25,7 +25,16 @@ if TYPE_CHECKING:
 
     from cognito_pools._spec import BotocoreShape, Value
 
-__all__ = ["converter", "make_converter", "read_config", "read_facts", "read_mfa", "to_wire"]
+__all__ = [
+    "converter",
+    "fit_to_shape",
+    "make_converter",
+    "read_config",
+    "read_facts",
+    "read_mfa",
+    "to_wire",
+    "unsendable",
+]
 
 T = TypeVar("T")
 
@@ -172,3 +181,25 @@ def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
         if candidate is not None and all(candidate.get(w) == fields.get(w) for w in wires):
             return candidate
     return None
+
+
+def unsendable(
+    described: Mapping[str, Any], shape: BotocoreShape, model: type[Any], prefix: str = ""
+) -> list[str]:
+    """List the settings the pool has that the runtime botocore cannot send, as setting paths.
+
+    An update has to leave them out, and Cognito may then reset them.
+    """
+    members: Mapping[str, BotocoreShape] = shape.members
+    found: list[str] = []
+    for member in STRUCTURES[model].members:
+        value = described.get(member.wire)
+        fields = as_mapping(value)
+        if value is None:
+            continue
+        if member.wire not in members:
+            found.append(f"{prefix}{member.name}")
+        elif member.value.target is not None and fields is not None:
+            inner = members[member.wire]
+            found += unsendable(fields, inner, member.value.target, f"{prefix}{member.name}.")
+    return found

@@ -8,6 +8,9 @@ The hierarchy::
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
         └── ConcurrentModificationError       another update to the same pool was in flight
 
+:class:`UnsendableSettingsWarning` is a warning, not an error: the installed botocore cannot
+send a setting the pool has, so an update may let Cognito reset it.
+
 A :class:`ValidationError` always means that nothing was written. A :class:`ServiceError` keeps
 the original ``ClientError`` as ``__cause__`` and copies its code, message, operation and
 request id onto attributes.
@@ -30,6 +33,7 @@ __all__ = [
     "PoolNotFoundError",
     "Problem",
     "ServiceError",
+    "UnsendableSettingsWarning",
     "ValidationError",
 ]
 
@@ -109,3 +113,7 @@ _BY_CODE: dict[str, type[ServiceError]] = {
     "ResourceNotFoundException": PoolNotFoundError,
     "ConcurrentModificationException": ConcurrentModificationError,
 }
+
+
+class UnsendableSettingsWarning(UserWarning):
+    """The pool has settings that the installed botocore cannot send; upgrade botocore."""

@@ -49,7 +49,10 @@ def _apply_value(current: Any, value: Any, spec: Value) -> Any:
     if spec.kind == "structure" and spec.target is not None:
         if isinstance(value, spec.target):
             return value
-        return apply_change(current, value, spec.target)
+        merged = apply_change(current, value, spec.target)
+        if current is None and value and merged == spec.target():
+            return None  # only clearing what was never there creates nothing
+        return merged
     return build(value, spec)
 
 
@@ -92,8 +95,15 @@ def get_path(model: object, path: str) -> Any:
 
 
 def set_path(model: T, path: str, value: Any) -> T:
-    """Return ``model`` with the value at ``path`` replaced; parents must exist."""
+    """Return ``model`` with the value at ``path`` replaced, creating missing structures."""
     head, _, rest = path.partition(".")
     if not rest:
         return evolve(model, **{head: value})
-    return evolve(model, **{head: set_path(getattr(model, head), rest, value)})
+    child = getattr(model, head)
+    if child is None:
+        member = STRUCTURES[type(model)].member(head)
+        target = member.value.target if member is not None else None
+        if target is None:
+            raise TypeError(f"{head} of {type(model).__name__} is not a structure")
+        child = target()
+    return evolve(model, **{head: set_path(child, rest, value)})

@@ -68,10 +68,12 @@ def diff(old: object, new: object, prefix: str = "") -> tuple[SettingChange, ...
     """List the leaf settings that differ between two model objects of the same class."""
     before = dict(_leaves(old, prefix))
     after = dict(_leaves(new, prefix))
+    changed = [path for path in _ordered(before, after) if before.get(path) != after.get(path)]
     return tuple(
         SettingChange(path, before.get(path), after.get(path))
-        for path in _ordered(before, after)
-        if before.get(path) != after.get(path)
+        for path in changed
+        # An empty structure's own entry adds nothing when its members are listed anyway.
+        if not any(other.startswith(f"{path}.") for other in changed)
     )
 
 
@@ -88,8 +90,8 @@ def _leaves(model: object, prefix: str) -> Iterator[tuple[str, Any]]:
     for member in structure.members:
         value = getattr(model, member.name)
         path = f"{prefix}{member.name}"
-        if value is None:
-            continue
+        if value is None or (member.value.kind in {"list", "map"} and not value):
+            continue  # an empty list or map says no more than an unset one
         if member.value.kind == "structure":
             inner = list(_leaves(value, f"{path}."))
             # An empty structure still means something (DeviceConfiguration: remembering on).

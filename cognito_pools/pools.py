@@ -14,19 +14,32 @@ Cognito then refuses the UpdateUserPool call, the previous MFA setup is written 
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 from botocore.exceptions import ClientError, ParamValidationError
 
 from cognito_pools._spec import Value
+from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
-from cognito_pools.errors import Problem, ServiceError, ValidationError
+from cognito_pools.errors import (
+    CognitoPoolsError,
+    Problem,
+    ServiceError,
+    UnsendableSettingsWarning,
+    ValidationError,
+)
 from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
 from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import mfa_request, update_request
-from cognito_pools.rules import follow_pairs
+from cognito_pools.rules import (
+    clear_with_empty_lists,
+    follow_pairs,
+    keep_reserved_tags,
+    reserved_tag_problems,
+)
 from cognito_pools.validate import check_change, check_merged
 
 if TYPE_CHECKING:
@@ -137,10 +150,10 @@ class Pool:
         if plan.request is not None:
             try:
                 _call(self._client, "update_user_pool", plan.request)
-            except ServiceError:
+            except CognitoPoolsError as error:
                 if prepared.mfa_rollback is not None:
                     # Put MFA back as it was, so a refused update leaves nothing half-applied.
-                    _call(self._client, "set_user_pool_mfa_config", prepared.mfa_rollback)
+                    _restore_mfa(self._client, prepared.mfa_rollback, error)
                 raise
         described = evolve(prepared.described, config=prepared.config)
         return Pool(self._client, self.id, described)
@@ -156,6 +169,9 @@ class Pool:
             extra={MFA_KEYWORD: _MFA_MODE},
             replaced={"mfa_configuration": MFA_KEYWORD},
         )
+        # Judged against the last read for now, so that it is reported with the rest before any
+        # call; the fresh read below judges it again.
+        problems += reserved_tag_problems(self.config, changes)
         if problems:
             raise ValidationError(problems)
 
@@ -163,7 +179,8 @@ class Pool:
         settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         old = described.config
         new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
-        problems += check_merged(new, settings)
+        new, tag_problems = keep_reserved_tags(old, clear_with_empty_lists(old, new), settings)
+        problems += tag_problems + check_merged(new, settings)
         if problems:
             raise ValidationError(problems)
 
@@ -172,9 +189,8 @@ class Pool:
         mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
         if mode is not None:
             new = evolve(new, mfa_configuration=mode)
-            mfa_old = read_mfa_config(
-                _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
-            )
+            mfa_raw = _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
+            mfa_old = read_mfa_config(mfa_raw)
             mfa_new = _with_mode(mfa_old, mode)
             # The mode itself is listed once, as mfa_configuration.
             mfa_changes = tuple(
@@ -182,10 +198,16 @@ class Pool:
             )
             if mfa_new != mfa_old:
                 mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
-                mfa_call = mfa_request(self.id, mfa_new, mfa_shape)
-                mfa_rollback = mfa_request(self.id, mfa_old, mfa_shape)
-        request = update_request(self.id, new, described.raw, input_shape) if new != old else None
-        plan = Plan(self.id, diff(old, new) + mfa_changes, request=request, mfa_request=mfa_call)
+                # Turning MFA off drops every factor, including any this version cannot name.
+                carried = None if mode == "OFF" else mfa_raw
+                mfa_call = mfa_request(self.id, mfa_new, carried, mfa_shape)
+                mfa_rollback = mfa_request(self.id, mfa_old, mfa_raw, mfa_shape)
+        changed = diff(old, new)
+        request = None
+        if changed:  # the plan decides: no listed change, no write
+            request = update_request(self.id, new, described.raw, input_shape)
+            _warn_unsendable(described.raw, input_shape)
+        plan = Plan(self.id, changed + mfa_changes, request=request, mfa_request=mfa_call)
         return _Prepared(described, new, plan, mfa_rollback)
 
 
@@ -219,6 +241,28 @@ def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfa
             updated, software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True)
         )
     return updated
+
+
+def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsError) -> None:
+    try:
+        _call(client, "set_user_pool_mfa_config", request)
+    except CognitoPoolsError as restore_error:
+        # The update's own error is the one to raise; say that MFA could not be put back.
+        note = f"The MFA setup was already changed and could not be restored: {restore_error}"
+        error.args = (f"{error}\n{note}",)
+
+
+def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:
+    settings = unsendable(described, input_shape, UserPoolConfig)
+    if settings:
+        import botocore  # noqa: PLC0415 - only for the message
+
+        warnings.warn(
+            f"botocore {botocore.__version__} cannot send {', '.join(settings)}, which this pool "
+            "has; UpdateUserPool may reset them. Upgrade botocore to keep them.",
+            UnsendableSettingsWarning,
+            stacklevel=4,
+        )
 
 
 def _describe(client: Any, pool_id: str) -> DescribedPool:

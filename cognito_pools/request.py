@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from cognito_pools._spec import as_mapping
 from cognito_pools.converter import fit_to_shape, to_wire
 from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
+from cognito_pools.rules import is_reserved_tag
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,16 +35,25 @@ def update_request(
     _move_legacy_validity(wire)
     tags = as_mapping(wire.get("UserPoolTags"))
     if tags is not None:
-        wire["UserPoolTags"] = {k: v for k, v in tags.items() if not k.lower().startswith("aws:")}
+        wire["UserPoolTags"] = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
     request = fit_to_shape(wire, described, input_shape, UserPoolConfig)
     request = _drop_incomplete(request, input_shape)
     request["UserPoolId"] = pool_id
     return request
 
 
-def mfa_request(pool_id: str, mfa: UserPoolMfaConfig, input_shape: BotocoreShape) -> dict[str, Any]:
-    """Build the ``set_user_pool_mfa_config`` kwargs that write ``mfa`` whole."""
-    request = fit_to_shape(to_wire(mfa), None, input_shape, UserPoolMfaConfig)
+def mfa_request(
+    pool_id: str,
+    mfa: UserPoolMfaConfig,
+    described: Mapping[str, Any] | None,
+    input_shape: BotocoreShape,
+) -> dict[str, Any]:
+    """Build the ``set_user_pool_mfa_config`` kwargs that write ``mfa`` whole.
+
+    ``described`` is the GetUserPoolMfaConfig answer, whose members unknown to the model are
+    carried over just as they are for UpdateUserPool; ``None`` carries nothing over.
+    """
+    request = fit_to_shape(to_wire(mfa), described, input_shape, UserPoolMfaConfig)
     request = _drop_incomplete(request, input_shape)
     request["UserPoolId"] = pool_id
     return request

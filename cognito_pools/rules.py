@@ -5,7 +5,8 @@ them for users. Two kinds of rule live here:
 
 - **pairs**: two members that must hold the same value. When a change touches one side, the
   other follows, so the caller never has to know about the legacy twin.
-- **message placeholders**: codes and links Cognito needs inside message templates.
+- **message placeholders**: codes and links Cognito needs inside message templates;
+- **reserved tags**: ``aws:`` tags belong to AWS and pass through every change untouched.
 """
 
 from __future__ import annotations
@@ -15,13 +16,26 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from cognito_pools._schema import STRUCTURES
+from cognito_pools._spec import as_mapping
 from cognito_pools.errors import Problem
 from cognito_pools.merge import evolve, get_path, set_path, touches
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["PAIRS", "PLACEHOLDERS", "Pair", "follow_pairs"]
+    from cognito_pools.models import UserPoolConfig
+
+__all__ = [
+    "CLEARED_WITH_EMPTY_LIST",
+    "PAIRS",
+    "PLACEHOLDERS",
+    "Pair",
+    "clear_with_empty_lists",
+    "follow_pairs",
+    "is_reserved_tag",
+    "keep_reserved_tags",
+    "reserved_tag_problems",
+]
 
 T = TypeVar("T")
 
@@ -69,6 +83,14 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
 }
 """Text that a message must contain, by setting path."""
 
+RESERVED_TAG_PREFIX = "aws:"
+"""Tags AWS writes itself (CloudFormation's, for one); nobody else may set or remove them."""
+
+CLEARED_WITH_EMPTY_LIST = (
+    "user_attribute_update_settings.attributes_require_verification_before_update",
+)
+"""Lists that Cognito keeps when left out, and clears only when sent empty."""
+
 KMS_KEY_PATH = "lambda_config.kms_key_id"
 CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email_sender")
 KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
@@ -102,29 +124,60 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
     return config, problems
 
 
+def clear_with_empty_lists(old: T, new: T) -> T:
+    """Send an empty list where the change cleared a list that only an empty list clears."""
+    for path in CLEARED_WITH_EMPTY_LIST:
+        if get_path(old, path) and get_path(new, path) is None:
+            new = set_path(new, path, ())
+    return new
+
+
+def keep_reserved_tags(
+    old: UserPoolConfig, new: UserPoolConfig, change: Mapping[str, Any]
+) -> tuple[UserPoolConfig, list[Problem]]:
+    """Keep the pool's ``aws:`` tags through a tag change, and refuse setting any of them.
+
+    Such tags can be neither written nor removed, so a change may repeat them (copying the
+    pool's tags and adding one is the natural way to add a tag) but not alter them.
+    """
+    if "user_pool_tags" not in change:
+        return new, []
+    reserved = {k: v for k, v in (old.user_pool_tags or {}).items() if is_reserved_tag(k)}
+    wanted = new.user_pool_tags or {}
+    tags = {k: v for k, v in wanted.items() if not is_reserved_tag(k)} | reserved
+    kept = tags if tags or new.user_pool_tags is not None else None
+    return evolve(new, user_pool_tags=kept), reserved_tag_problems(old, change)
+
+
+def reserved_tag_problems(pool: UserPoolConfig, change: Mapping[str, Any]) -> list[Problem]:
+    """Refuse ``aws:`` tags in ``change`` unless they repeat what ``pool`` already has."""
+    wanted = as_mapping(change.get("user_pool_tags")) or {}
+    current = pool.user_pool_tags or {}
+    return [
+        Problem(
+            f"user_pool_tags[{key!r}]",
+            f"tags starting with {RESERVED_TAG_PREFIX!r} are reserved by AWS; "
+            "they cannot be set, changed or removed",
+        )
+        for key, value in wanted.items()
+        if is_reserved_tag(str(key)) and current.get(key) != value
+    ]
+
+
+def is_reserved_tag(key: str) -> bool:
+    """Tell whether a tag key belongs to AWS."""
+    return key.lower().startswith(RESERVED_TAG_PREFIX)
+
+
 def _follow(config: T, path: str, value: Any, *, create: bool) -> T:
     parent_path, _, name = path.rpartition(".")
     parent = get_path(config, parent_path) if parent_path else config
     if parent is None:
         if value is None or not create:
             return config
-        return _create(config, path, value)
+        return set_path(config, path, value)
     member = STRUCTURES[type(parent)].member(name)
     if value is None and member is not None and member.required:
         # Clearing a required member means the structure around it goes too.
         return set_path(config, parent_path, None)
     return set_path(config, path, value)
-
-
-def _create(config: T, path: str, value: Any) -> T:
-    head, _, rest = path.partition(".")
-    if not rest:
-        return evolve(config, **{head: value})
-    child = getattr(config, head)
-    if child is None:
-        member = STRUCTURES[type(config)].member(head)
-        target = member.value.target if member is not None else None
-        if target is None:
-            raise TypeError(f"{head} of {type(config).__name__} is not a structure")
-        child = target()
-    return evolve(config, **{head: _create(child, rest, value)})

@@ -54,7 +54,7 @@ def check_change(
     not set directly to the keyword that stands in for them.
     """
     replaced = replaced or {}
-    checker = _ChangeChecker(extra or {}, frozenset(replaced))
+    checker = _ChangeChecker(extra or {}, replaced)
     for name, instead in replaced.items():
         if name in change:
             checker.report(name, f"not accepted here; use {instead}= instead")
@@ -66,9 +66,9 @@ def check_change(
 class _ChangeChecker:
     """Walks a change beside the schema tables, collecting every problem on the way."""
 
-    def __init__(self, extra: Mapping[str, Value], hidden: frozenset[str]) -> None:
+    def __init__(self, extra: Mapping[str, Value], replaced: Mapping[str, str]) -> None:
         self.extra = extra
-        self.hidden = hidden
+        self.replaced = replaced
         self.problems: list[Problem] = []
 
     def report(self, path: str, message: str) -> None:
@@ -120,17 +120,23 @@ class _ChangeChecker:
             self.size(len(mapping), spec, path, "entries")
             item_shape = getattr(runtime_shape, "value", None)
             for key, item in mapping.items():
-                if not isinstance(cast("object", key), str):  # a caller's dict may hold anything
-                    self.report(f"{path}[{key!r}]", "keys must be strings")
-                else:
-                    self.whole(item, spec.item, f"{path}[{key!r}]", item_shape)
+                entry = f"{path}[{key!r}]"
+                if spec.key is not None:
+                    self.key(key, spec.key, entry)
+                self.whole(item, spec.item, entry, item_shape)
         else:
             self.scalar(value, spec, path)
+
+    def key(self, key: Any, spec: Value, path: str) -> None:
+        found = len(self.problems)
+        self.scalar(key, spec, path)
+        self.problems[found:] = [Problem(p.path, f"key {p.message}") for p in self.problems[found:]]
 
     def nested(
         self, value: Any, target: type[Any], path: str, runtime_shape: BotocoreShape | None
     ) -> None:
         if isinstance(value, target):
+            self.instance(value, path)
             return
         fields = as_mapping(value)
         if fields is None:
@@ -138,6 +144,16 @@ class _ChangeChecker:
             self.report(path, f"expected {expected}, got {_kind(value)}")
         else:
             self.structure(fields, STRUCTURES[target], f"{path}.", runtime_shape)
+
+    def instance(self, model: object, path: str) -> None:
+        """A model instance replaces a structure whole, so it must be complete to the bottom."""
+        structure = STRUCTURES[type(model)]
+        for member in structure.members:
+            value = getattr(model, member.name)
+            if value is None and member.required:
+                self.report(f"{path}.{member.name}", f"required by {structure.cls.__name__}")
+            for index, inner in _structures_within(value, member.value):
+                self.instance(inner, f"{path}.{member.name}{index}")
 
     def whole(self, item: Any, spec: Value, path: str, runtime_shape: BotocoreShape | None) -> None:
         """Check a list item or map value: a whole value, so a structure must be complete."""
@@ -147,6 +163,7 @@ class _ChangeChecker:
         self.value(item, spec, path, runtime_shape)
         fields = as_mapping(item)
         if spec.kind == "structure" and spec.target is not None and fields is not None:
+            # (A model instance was checked whole by ``value`` already.)
             structure = STRUCTURES[spec.target]
             for member in structure.members:
                 if member.required and fields.get(member.name) is None:
@@ -176,16 +193,16 @@ class _ChangeChecker:
             return
         setting = _unindexed(path)
         missing = [text for text in rules.PLACEHOLDERS.get(setting, ()) if text not in value]
-        if missing:
-            self.report(path, f"the message must contain {' and '.join(missing)}; got {value!r}")
-        elif spec.pattern and not _pattern(spec.pattern).fullmatch(value):
-            shown = _ARN_EXAMPLE if spec.pattern.startswith("arn:") else spec.pattern
-            self.report(path, f"{value!r} does not match {shown}")
         if setting == rules.KMS_KEY_PATH and not re.fullmatch(rules.KMS_KEY_ARN, value):
             self.report(
                 path,
                 f"expected a full KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), got {value!r}",
             )
+        elif missing:
+            self.report(path, f"the message must contain {' and '.join(missing)}; got {value!r}")
+        elif spec.pattern and not _pattern(spec.pattern).fullmatch(value):
+            shown = _ARN_EXAMPLE if spec.pattern.startswith("arn:") else spec.pattern
+            self.report(path, f"{value!r} does not match {shown}")
 
     def size(self, size: int, spec: Value, path: str, unit: str) -> bool:
         """Report a size out of range; return whether it was."""
@@ -200,9 +217,10 @@ class _ChangeChecker:
     def _unknown(self, name: str, structure: Structure, *, top_level: bool) -> str:
         names = {member.name for member in structure.members}
         if top_level:
-            names = names - self.hidden | set(self.extra)
-        close = difflib.get_close_matches(name, names, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+            names = names - set(self.replaced) | set(self.extra)
+        close = difflib.get_close_matches(name, names | set(self.replaced), n=1)
+        suggestion = self.replaced.get(close[0], close[0]) if close else None
+        hint = f"did you mean {suggestion!r}? " if suggestion else ""
         listed = ", ".join(sorted(names))
         return f"unknown setting of {structure.cls.__name__}; {hint}expected one of {listed}"
 
@@ -221,12 +239,6 @@ def check_merged(new: object, change: Mapping[str, Any]) -> list[Problem]:
                     "to the full ARN of a symmetric KMS key",
                 )
             )
-    tags = as_mapping(change.get("user_pool_tags")) or {}
-    problems.extend(
-        Problem(f"user_pool_tags[{key!r}]", "keys starting with 'aws:' are reserved by AWS")
-        for key in tags
-        if str(key).lower().startswith("aws:")
-    )
     return problems
 
 
@@ -285,17 +297,32 @@ def _unindexed(path: str) -> str:
 
 @functools.cache
 def _pattern(java: str) -> re.Pattern[str]:
-    r"""Compile one of the service's patterns with Python's ``re``.
+    r"""Compile one of the service's patterns with Python's ``re``, keeping Java's meaning.
 
-    The service writes Java regular expressions. Character classes made of Unicode categories
-    (``[\p{L}\p{M}\p{S}\p{N}\p{P}\s]``) mean "any visible character", plus whitespace
-    where ``\s`` is listed; ``re`` has no ``\p``, so they become the equivalent negated class.
+    The service writes Java regular expressions: ``.`` stops at line ends unless ``(?s)`` says
+    otherwise, and ``\w`` and ``\s`` are ASCII-only, so they compile with ``re.ASCII`` and
+    without ``re.DOTALL``. Character classes made of Unicode categories
+    (``[\p{L}\p{M}\p{S}\p{N}\p{P}]``) mean "any visible character"; ``re`` has no ``\p``,
+    so they become the matching negated class, which admits whitespace where ``\s`` is listed.
     """
 
     def translate(match: re.Match[str]) -> str:
         body = match.group(1)
         if "\\p{" not in body:
             return match.group(0)
-        return r"[^\x00-\x08\x0e-\x1f\x7f]" if "\\s" in body else r"[^\s\x00-\x1f\x7f]"
+        return r"[^\x00-\x08\x0e-\x1f\x7f]" if "\\s" in body else r"[^\x00-\x20\x7f]"
 
-    return re.compile(re.sub(r"\[((?:\\.|[^\]\\])*)\]", translate, java), re.DOTALL)
+    return re.compile(re.sub(r"\[((?:\\.|[^\]\\])*)\]", translate, java), re.ASCII)
+
+
+def _structures_within(value: Any, spec: Value) -> list[tuple[str, Any]]:
+    """The model instances inside a value, each with its index suffix for the path."""
+    if value is None:
+        return []
+    if spec.kind == "structure":
+        return [("", value)]
+    if spec.item is None or spec.item.kind != "structure":
+        return []
+    if spec.kind == "list":
+        return [(f"[{index}]", item) for index, item in enumerate(value)]
+    return [(f"[{key!r}]", item) for key, item in value.items()]

@@ -250,6 +250,7 @@ class Generator:
         elif shape.type_name == "list":
             args.append(f"item={self.spec_value(shape.member)}")  # type: ignore[attr-defined]
         elif shape.type_name == "map":
+            args.append(f"key={self.spec_value(shape.key)}")  # type: ignore[attr-defined]
             args.append(f"item={self.spec_value(shape.value)}")  # type: ignore[attr-defined]
         return f"Value({', '.join(args)})"
 
