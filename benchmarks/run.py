@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-POOL_FIXTURE = ROOT.parent / "shared" / "pools" / "31-aws-api-example-all-properties.json"
+POOL_FIXTURE = ROOT / "tests" / "pools" / "31-aws-api-example-all-properties.json"
 REGION = "us-east-1"
 
 TARGET_OFFLINE = 1.30

@@ -29,6 +29,7 @@ __all__ = [
     "Problem",
     "ServiceError",
     "SettingChange",
+    "StalePlanError",
     "UnsendableSettingsWarning",
     "UserPools",
     "ValidationError",
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         PoolNotFoundError,
         Problem,
         ServiceError,
+        StalePlanError,
         UnsendableSettingsWarning,
         ValidationError,
     )

@@ -74,7 +74,9 @@ BotocoreShape = Any
 
 def as_mapping(value: object) -> Mapping[str, Any] | None:
     """Return ``value`` typed as a wire or change mapping, or ``None`` if it is not one."""
-    return cast("Mapping[str, Any]", value) if isinstance(value, Mapping) else None
+    if type(value) is dict or isinstance(value, Mapping):  # the exact check is the fast path
+        return cast("Mapping[str, Any]", value)
+    return None
 
 
 def as_list(value: object) -> list[Any] | None:

@@ -408,6 +408,7 @@ def _explain(error: Exception, pool_id: str) -> tuple[str, int] | None:
     from cognito_pools.errors import (  # noqa: PLC0415
         PoolNotFoundError,
         ServiceError,
+        StalePlanError,
         ValidationError,
     )
 
@@ -415,7 +416,7 @@ def _explain(error: Exception, pool_id: str) -> tuple[str, int] | None:
         lines = [f"{PROG}: the change was refused; nothing was written:"]
         lines += [f"  {problem.path}: {problem.message}" for problem in error.problems]
         return "\n".join(lines) + "\n", EXIT_REFUSED
-    if isinstance(error, SettingError):
+    if isinstance(error, (SettingError, StalePlanError)):
         return f"{PROG}: {error}\n", EXIT_REFUSED
     if isinstance(error, PoolNotFoundError):
         hint = "check the id, --region and --profile"
@@ -462,7 +463,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if answer not in {"y", "yes"}:
             out.write("Nothing was written.\n")
             return EXIT_REFUSED
-    pool.update(**changes)
+    pool.apply(plan)  # writes only if the pool still matches what was shown
     out.write(f"Updated user pool {pool.id}: {count} {_noun(count)} applied.\n")
     return EXIT_OK
 

@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+IDENTIFIER = "UserPoolId"
 
 
 def make_converter() -> cattrs.Converter:
@@ -45,7 +46,11 @@ def make_converter() -> cattrs.Converter:
     import cattrs  # noqa: PLC0415
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override  # noqa: PLC0415
 
-    conv = cattrs.Converter(unstruct_collection_overrides={Sequence: list, tuple: list})
+    # Describe answers come from botocore, already parsed against the model: detailed error
+    # reports would only slow down every read.
+    conv = cattrs.Converter(
+        unstruct_collection_overrides={Sequence: list, tuple: list}, detailed_validation=False
+    )
     conv.register_structure_hook_func(_is_literal, _structure_open_literal)
     conv.register_structure_hook(dt.datetime, _structure_timestamp)
     conv.register_unstructure_hook(dt.datetime, lambda value: value)
@@ -132,6 +137,8 @@ def fit_to_shape(
     ``described``, so a setting that this version of cognito_pools cannot name still survives
     the update unchanged.
     """
+    if _same_members(shape, model):
+        return dict(wire)  # nothing to drop and nothing unmodeled to carry
     members: Mapping[str, BotocoreShape] = shape.members
     structure = STRUCTURES.get(model)
     known = {member.wire: member for member in structure.members} if structure else {}
@@ -145,6 +152,41 @@ def fit_to_shape(
         elif name in wire:
             fitted[name] = _fit_value(wire[name], old, member_shape, spec.value)
     return fitted
+
+
+_SAME_MEMBERS: dict[tuple[BotocoreShape, type[Any]], bool] = {}
+
+
+def _same_members(shape: BotocoreShape, model: type[Any]) -> bool:
+    """Tell whether the runtime shape and the model have the same members, all the way down.
+
+    That is the usual case (the installed botocore is the one the models were generated from),
+    and it lets an update skip the member-by-member fitting. Answers are kept per shape object,
+    so each client's service model is compared once.
+    """
+    key = (shape, model)
+    if key not in _SAME_MEMBERS:
+        _SAME_MEMBERS[key] = _compare_members(shape, model)
+    return _SAME_MEMBERS[key]
+
+
+def _compare_members(shape: BotocoreShape, model: type[Any]) -> bool:
+    members: Mapping[str, BotocoreShape] = shape.members
+    structure = STRUCTURES.get(model)
+    # The pool id is the request's own business, not a setting.
+    names = set(members) - {IDENTIFIER}
+    if structure is None or names != {member.wire for member in structure.members}:
+        return False
+    for member in structure.members:
+        spec, member_shape = member.value, members[member.wire]
+        if spec.kind == "structure" and spec.target is not None:
+            if not _same_members(member_shape, spec.target):
+                return False
+        elif spec.item is not None and spec.item.target is not None:
+            item_shape = member_shape.member if spec.kind == "list" else member_shape.value
+            if not _same_members(item_shape, spec.item.target):
+                return False
+    return True
 
 
 def _fit_value(value: Any, old: Any, shape: BotocoreShape, spec: Value) -> Any:
@@ -190,6 +232,8 @@ def unsendable(
 
     An update has to leave them out, and Cognito may then reset them.
     """
+    if _same_members(shape, model):
+        return []
     members: Mapping[str, BotocoreShape] = shape.members
     found: list[str] = []
     for member in STRUCTURES[model].members:

@@ -18,20 +18,24 @@ __all__ = ["DescribedPool", "read_described", "read_mfa_config"]
 
 @attrs.frozen
 class DescribedPool:
-    """One DescribeUserPool answer: the typed settings, the facts, and the raw wire form.
+    """One DescribeUserPool answer: the typed settings and the raw wire form.
 
     The raw form is what lets an update keep members this version of the models cannot name.
     """
 
     config: UserPoolConfig
-    facts: UserPoolFacts
     raw: Mapping[str, Any] = attrs.field(repr=False)
+
+    @property
+    def facts(self) -> UserPoolFacts:
+        """The describe-only facts, read when asked for: an update never needs them."""
+        return read_facts(self.raw)
 
 
 def read_described(response: Mapping[str, Any]) -> DescribedPool:
     """Read a DescribeUserPool response."""
     user_pool: Mapping[str, Any] = response["UserPool"]
-    return DescribedPool(read_config(user_pool), read_facts(user_pool), user_pool)
+    return DescribedPool(read_config(user_pool), user_pool)
 
 
 def read_mfa_config(response: Mapping[str, Any]) -> UserPoolMfaConfig:

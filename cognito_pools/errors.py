@@ -4,6 +4,7 @@ The hierarchy::
 
     CognitoPoolsError
     ├── ValidationError (also ValueError)     a change was refused before anything was written
+    ├── StalePlanError                        the pool changed after a plan was shown
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
         └── ConcurrentModificationError       another update to the same pool was in flight
@@ -33,6 +34,7 @@ __all__ = [
     "PoolNotFoundError",
     "Problem",
     "ServiceError",
+    "StalePlanError",
     "UnsendableSettingsWarning",
     "ValidationError",
 ]
@@ -69,6 +71,10 @@ class ValidationError(CognitoPoolsError, ValueError):
     def paths(self) -> tuple[str, ...]:
         """The setting paths that have problems, in order."""
         return tuple(problem.path for problem in self.problems)
+
+
+class StalePlanError(CognitoPoolsError):
+    """A plan no longer describes what its change would do: the pool changed since. Plan again."""
 
 
 class ServiceError(CognitoPoolsError):

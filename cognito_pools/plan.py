@@ -44,6 +44,8 @@ class Plan:
     """The ``update_user_pool`` kwargs the update would send, or ``None`` when it sends none."""
     mfa_request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
     """The ``set_user_pool_mfa_config`` kwargs, when the MFA setup would change."""
+    requested: Mapping[str, Any] = attrs.field(factory=dict[str, Any], repr=False, eq=False)
+    """The keyword arguments the plan was made from, for :meth:`Pool.apply`."""
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -66,8 +68,10 @@ class Plan:
 
 def diff(old: object, new: object, prefix: str = "") -> tuple[SettingChange, ...]:
     """List the leaf settings that differ between two model objects of the same class."""
-    before = dict(_leaves(old, prefix))
-    after = dict(_leaves(new, prefix))
+    if old == new:
+        return ()
+    before = dict(_leaves(old, prefix, new))
+    after = dict(_leaves(new, prefix, old))
     changed = [path for path in _ordered(before, after) if before.get(path) != after.get(path)]
     return tuple(
         SettingChange(path, before.get(path), after.get(path))
@@ -83,17 +87,21 @@ def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
     return list(seen)
 
 
-def _leaves(model: object, prefix: str) -> Iterator[tuple[str, Any]]:
+def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[str, Any]]:
+    """Yield (path, value) of every set leaf of ``model``, skipping members equal in ``other``."""
     if model is None:
         return
     structure = STRUCTURES[type(model)]
     for member in structure.members:
         value = getattr(model, member.name)
+        if other is not None and value == getattr(other, member.name):
+            continue
         path = f"{prefix}{member.name}"
         if value is None or (member.value.kind in {"list", "map"} and not value):
             continue  # an empty list or map says no more than an unset one
         if member.value.kind == "structure":
-            inner = list(_leaves(value, f"{path}."))
+            counterpart = getattr(other, member.name) if other is not None else None
+            inner = list(_leaves(value, f"{path}.", counterpart))
             # An empty structure still means something (DeviceConfiguration: remembering on).
             yield from inner or [(path, {})]
         else:

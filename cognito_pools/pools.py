@@ -27,6 +27,7 @@ from cognito_pools.errors import (
     CognitoPoolsError,
     Problem,
     ServiceError,
+    StalePlanError,
     UnsendableSettingsWarning,
     ValidationError,
 )
@@ -143,7 +144,30 @@ class Pool:
             ValidationError: the change was refused; nothing was written.
             ServiceError: Cognito refused a call.
         """
-        prepared = self._prepare(changes)
+        return self._write(self._prepare(changes))
+
+    def apply(self, plan: Plan) -> Pool:
+        """Write a plan shown earlier, but only if it still says what the update would do.
+
+        The pool is read afresh and the plan's change merged again. If the result differs
+        from ``plan`` (someone changed the pool in between), nothing is written.
+
+        Raises:
+            StalePlanError: the plan is out of date; nothing was written.
+            ValidationError: the change is no longer valid; nothing was written.
+            ServiceError: Cognito refused a call.
+        """
+        if plan.pool_id != self.id:
+            raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
+        prepared = self._prepare(plan.requested)
+        if prepared.plan != plan:
+            raise StalePlanError(
+                f"user pool {self.id} changed since the plan was made; nothing was written. "
+                f"The same change would now do this:\n{prepared.plan}"
+            )
+        return self._write(prepared)
+
+    def _write(self, prepared: _Prepared) -> Pool:
         plan = prepared.plan
         if plan.mfa_request is not None:
             _call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
@@ -207,7 +231,13 @@ class Pool:
         if changed:  # the plan decides: no listed change, no write
             request = update_request(self.id, new, described.raw, input_shape)
             _warn_unsendable(described.raw, input_shape)
-        plan = Plan(self.id, changed + mfa_changes, request=request, mfa_request=mfa_call)
+        plan = Plan(
+            self.id,
+            changed + mfa_changes,
+            request=request,
+            mfa_request=mfa_call,
+            requested=dict(changes),
+        )
         return _Prepared(described, new, plan, mfa_rollback)
 
 

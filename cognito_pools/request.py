@@ -13,6 +13,7 @@ settings it resets has varied. Around that, the request obeys the service's rule
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from cognito_pools._spec import as_mapping
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from cognito_pools._spec import BotocoreShape
+
 __all__ = ["mfa_request", "update_request"]
 
 
@@ -70,15 +72,29 @@ def _move_legacy_validity(wire: dict[str, Any]) -> None:
 
 
 def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> dict[str, Any]:
-    members: Mapping[str, BotocoreShape] = shape.members
-    kept: dict[str, Any] = {}
-    for name, value in wire.items():
-        member = members.get(name)
-        fields = as_mapping(value)
-        if member is None or member.type_name != "structure" or fields is None:
-            kept[name] = value
+    kept = dict(wire)
+    for name, member, required in _structures_with_required(shape):
+        fields = as_mapping(kept.get(name))
+        if fields is None:
             continue
-        required: list[str] = member.required_members
         if all(key in fields for key in required):
             kept[name] = _drop_incomplete(fields, member)
+        else:
+            del kept[name]
     return kept
+
+
+@functools.lru_cache(maxsize=256)
+def _structures_with_required(
+    shape: BotocoreShape,
+) -> tuple[tuple[str, BotocoreShape, tuple[str, ...]], ...]:
+    """The structure members of ``shape`` with required members somewhere inside them."""
+    found: list[tuple[str, BotocoreShape, tuple[str, ...]]] = []
+    members: Mapping[str, BotocoreShape] = shape.members
+    for name, member in members.items():
+        if member.type_name != "structure":
+            continue
+        required: tuple[str, ...] = tuple(member.required_members)
+        if required or _structures_with_required(member):
+            found.append((name, member, required))
+    return tuple(found)

@@ -29,7 +29,7 @@ from cognito_pools import UserPools
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-FIXTURE = ROOT.parent / "shared" / "pools" / "31-aws-api-example-all-properties.json"
+FIXTURE = ROOT / "tests" / "pools" / "31-aws-api-example-all-properties.json"
 PLACEHOLDER_ID = "us-east-1_AbC123"
 RUNNABLE = "python"
 OUTPUT = "text"
