@@ -2,7 +2,8 @@
 
 - Fake AWS credentials and region for the whole session, so nothing can reach a real account.
 - ``pool_kwargs``: any test that takes this argument runs once per real pool fixture in
-  ``tests/pools/*.json`` (copied from the project's shared fixtures), and gets that pool's ``create_user_pool`` kwargs.
+  ``tests/pools/*.json`` (copied from the project's shared fixtures), and gets that pool's
+  ``create_user_pool`` kwargs.
 - ``load_pool``: the ``create_user_pool`` kwargs of one fixture, by its number ("31").
 - ``record_calls``: the API operations a client makes, in order, seen through botocore's events.
 - ``moved``: the settings that differ between two configurations, as dotted paths.
