@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 from botocore.exceptions import ClientError, ParamValidationError
 
-from cognito_pools._spec import Value
+from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
 from cognito_pools.errors import (
@@ -55,7 +55,9 @@ if TYPE_CHECKING:
 __all__ = ["Pool", "UserPools"]
 
 MFA_KEYWORD = "mfa"
-_MFA_MODE = Value("string", "UserPoolMfaType", enum=("OFF", "ON", "OPTIONAL"))
+MFA_MEMBER = "mfa_configuration"
+_MFA_MODE = next(m.value for m in STRUCTURES[UserPoolConfig].members if m.name == MFA_MEMBER)
+"""What ``mfa`` accepts: the values of UpdateUserPool's MfaConfiguration."""
 
 
 class UserPools:
@@ -191,7 +193,7 @@ class Pool:
             UserPoolConfig,
             runtime_shape=input_shape,
             extra={MFA_KEYWORD: _MFA_MODE},
-            replaced={"mfa_configuration": MFA_KEYWORD},
+            replaced={MFA_MEMBER: MFA_KEYWORD},
         )
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
@@ -208,24 +210,11 @@ class Pool:
         if problems:
             raise ValidationError(problems)
 
-        mfa_changes: tuple[SettingChange, ...] = ()
-        mfa_call = mfa_rollback = None
+        mfa = _MfaStep()
         mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
         if mode is not None:
             new = evolve(new, mfa_configuration=mode)
-            mfa_raw = _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
-            mfa_old = read_mfa_config(mfa_raw)
-            mfa_new = _with_mode(mfa_old, mode)
-            # The mode itself is listed once, as mfa_configuration.
-            mfa_changes = tuple(
-                c for c in diff(mfa_old, mfa_new, "mfa.") if c.path != "mfa.mfa_configuration"
-            )
-            if mfa_new != mfa_old:
-                mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
-                # Turning MFA off drops every factor, including any this version cannot name.
-                carried = None if mode == "OFF" else mfa_raw
-                mfa_call = mfa_request(self.id, mfa_new, carried, mfa_shape)
-                mfa_rollback = mfa_request(self.id, mfa_old, mfa_raw, mfa_shape)
+            mfa = self._prepare_mfa(mode)
         changed = diff(old, new)
         request = None
         if changed:  # the plan decides: no listed change, no write
@@ -233,12 +222,37 @@ class Pool:
             _warn_unsendable(described.raw, input_shape)
         plan = Plan(
             self.id,
-            changed + mfa_changes,
+            changed + mfa.changes,
             request=request,
-            mfa_request=mfa_call,
+            mfa_request=mfa.request,
             requested=dict(changes),
         )
-        return _Prepared(described, new, plan, mfa_rollback)
+        return _Prepared(described, new, plan, mfa.rollback)
+
+    def _prepare_mfa(self, mode: UserPoolMfaType) -> _MfaStep:
+        """Read the MFA setup afresh and work out the SetUserPoolMfaConfig call for ``mode``."""
+        raw = _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
+        old = read_mfa_config(raw)
+        new = _with_mode(old, mode)
+        if new == old:
+            return _MfaStep()
+        shape = self._client.meta.service_model.operation_model("SetUserPoolMfaConfig").input_shape
+        # Turning MFA off drops every factor, including any this version cannot name.
+        carried = None if mode == "OFF" else raw
+        return _MfaStep(
+            # The mode itself is listed once, as mfa_configuration.
+            changes=tuple(c for c in diff(old, new, "mfa.") if c.path != "mfa.mfa_configuration"),
+            request=mfa_request(self.id, new, carried, shape),
+            rollback=mfa_request(self.id, old, raw, shape),
+        )
+
+
+@attrs.frozen
+class _MfaStep:
+    changes: tuple[SettingChange, ...] = ()
+    request: Mapping[str, Any] | None = None
+    rollback: Mapping[str, Any] | None = None
+    """The call that restores the MFA setup if the UpdateUserPool call after it fails."""
 
 
 @attrs.frozen
