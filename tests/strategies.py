@@ -7,6 +7,12 @@ behind strings (ARNs, messages with their placeholders, email addresses, configu
 names). Strings with a pattern come from a small table keyed by the botocore shape name; the
 rest are plain text within the length bounds.
 
+The schema is generated from a newer botocore than the oldest one the project supports. Values
+that meet the installed botocore's model (a stubbed DescribeUserPool response, say, which the
+Stubber validates against that model) come from ``models_of(..., sendable=True)``: it draws only
+the members the installed botocore has, and with ``complete=True`` also sets every member that
+botocore requires.
+
 Import it from a test module as ``import strategies``: pytest puts ``tests/`` on ``sys.path``.
 """
 
@@ -198,24 +204,23 @@ def _strings(value: Value, cls: type[Any], name: str) -> st.SearchStrategy[str]:
 
 @functools.cache
 def _runtime_shape(shape_name: str) -> Any:
+    """The installed botocore's shape of this name, or ``None`` if that botocore predates it."""
     model = botocore.session.get_session().get_service_model("cognito-idp")
     try:
         return model.shape_for(shape_name)
-    except NoShapeFoundError:  # a shape newer than the installed botocore
+    except NoShapeFoundError:
         return None
 
 
 def _map_keys(value: Value) -> st.SearchStrategy[str]:
-    """Map keys, from the key shape of the runtime botocore model (the schema has no keys)."""
-    shape = _runtime_shape(value.shape)
-    key = getattr(shape, "key", None)
-    enum = getattr(key, "enum", None)
-    if enum:
-        return st.sampled_from(list(enum))
-    meta: Mapping[str, Any] = key.metadata if key is not None else {}
-    low, high = int(meta.get("min", 1)), min(int(meta.get("max", 20)), 20)
-    if meta.get("pattern"):
-        return st.from_regex(meta["pattern"], fullmatch=True).filter(
+    """Map keys, as the schema's key entry allows (the validator checks keys against it)."""
+    key = value.key
+    if key is not None and key.enum:
+        return st.sampled_from(key.enum)
+    low = key.minimum if key is not None and key.minimum is not None else 1
+    high = min(key.maximum if key is not None and key.maximum is not None else 20, 20)
+    if key is not None and key.pattern:
+        return st.from_regex(key.pattern, fullmatch=True).filter(
             lambda text: low <= len(text) <= high
         )
     return st.text(ASCII_WORD + ".-", min_size=max(low, 1), max_size=max(high, 1))
@@ -246,11 +251,12 @@ def values_of(
     *,
     complete: bool = False,
     without: frozenset[str] = frozenset(),
+    sendable: bool = False,
 ) -> st.SearchStrategy[Any]:
     """Valid values for the member ``name`` of ``cls``, whose schema entry is ``value``."""
     if value.kind == "structure":
         assert value.target is not None
-        return models_of(value.target, complete=complete, without=without)
+        return models_of(value.target, complete=complete, without=without, sendable=sendable)
     if value.kind == "string":
         return _strings(value, cls, name)
     if value.kind not in {"list", "map"}:
@@ -258,7 +264,7 @@ def values_of(
     assert value.item is not None
     # List items and map values are whole values: the service returns them complete and
     # validation requires them complete, so their required members are always set.
-    item = values_of(value.item, cls, name, complete=True, without=without)
+    item = values_of(value.item, cls, name, complete=True, without=without, sendable=sendable)
     low = value.minimum or 0
     high = max(low, min(value.maximum if value.maximum is not None else 3, 3))
     if value.kind == "list":
@@ -266,27 +272,52 @@ def values_of(
     return st.dictionaries(_map_keys(value), item, min_size=low, max_size=high)
 
 
+def _installed_members(cls: type[Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """The wire names that the installed botocore's shape for ``cls`` has, and those it requires."""
+    structure = STRUCTURES[cls]
+    shape = _runtime_shape(structure.shape)
+    if shape is None:
+        raise ValueError(
+            f"botocore {botocore.__version__} has no {structure.shape}, so no {cls.__name__} "
+            "can be sent with it; draw its parent with sendable=True instead"
+        )
+    return frozenset(shape.members), frozenset(shape.required_members)
+
+
 @functools.cache
-def _models_of(cls: type[Any], complete: bool, without: frozenset[str]) -> st.SearchStrategy[Any]:
+def _models_of(
+    cls: type[Any], complete: bool, without: frozenset[str], sendable: bool
+) -> st.SearchStrategy[Any]:
+    known, required = _installed_members(cls) if sendable else (None, frozenset[str]())
     fields: dict[str, st.SearchStrategy[Any]] = {}
     for member in STRUCTURES[cls].members:
-        if f"{cls.__name__}.{member.name}" in without:
+        unknown = known is not None and member.wire not in known
+        if unknown or f"{cls.__name__}.{member.name}" in without:
             fields[member.name] = st.none()
             continue
-        values = values_of(member.value, cls, member.name, complete=complete, without=without)
-        fields[member.name] = values if complete and member.required else st.none() | values
+        values = values_of(
+            member.value, cls, member.name, complete=complete, without=without, sendable=sendable
+        )
+        needed = member.required or member.wire in required
+        fields[member.name] = values if complete and needed else st.none() | values
     return st.builds(cls, **fields)
 
 
 def models_of(
-    cls: type[Any], *, complete: bool = False, without: Collection[str] = ()
+    cls: type[Any],
+    *,
+    complete: bool = False,
+    without: Collection[str] = (),
+    sendable: bool = False,
 ) -> st.SearchStrategy[Any]:
     """Instances of a generated model class, each field ``None`` or a valid value.
 
     ``complete`` keeps every member the service requires set, in this class and below.
     ``without`` names fields to leave unset, as ``"ClassName.field"``.
+    ``sendable`` draws only members that the installed botocore's model has (the generated
+    classes may be newer), and with ``complete`` also sets the members that model requires.
     """
-    return _models_of(cls, complete, frozenset(without))
+    return _models_of(cls, complete, frozenset(without), sendable)
 
 
 def as_change(model: Any) -> Any:

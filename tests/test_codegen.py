@@ -19,6 +19,7 @@ import botocore
 import botocore.session
 import pytest
 from botocore import xform_name
+from botocore.model import NoShapeFoundError
 
 import cognito_pools
 from cognito_pools._schema import GENERATED_FROM, STRUCTURES
@@ -146,6 +147,25 @@ def test_every_reachable_structure_is_an_exported_frozen_model(shape_name: str) 
     for wire in members:
         if _field_name(wire) in wires:
             assert wires[_field_name(wire)] == wire
+
+
+def test_added_in_agrees_with_the_installed_botocore() -> None:
+    # Member.added_in is the first botocore release that can send a member; Pool.update quotes
+    # it when it refuses a setting. The installed botocore lacks exactly the members added after
+    # it, and has every other one (unless it is newer than the models and dropped some).
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    wrong: list[str] = []
+    for structure in STRUCTURES.values():
+        try:
+            present = set(model.shape_for(structure.shape).members)
+        except NoShapeFoundError:
+            present = set()
+        for member in structure.members:
+            newer = member.added_in is not None and _version(member.added_in) > RUNTIME
+            has = member.wire in present
+            if (newer and has) or (not newer and not has and RUNTIME <= GENERATED):
+                wrong.append(f"{structure.shape}.{member.wire} (added_in={member.added_in})")
+    assert not wrong, f"botocore {botocore.__version__} disagrees with added_in on {wrong}"
 
 
 def test_mfa_configuration_is_written_only_through_mfa() -> None:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from cognito_pools._spec import Member, Value
+
 POOL_ID = "us-east-1_Conv3rt"
 ALL_CLASSES = sorted(STRUCTURES, key=lambda cls: cls.__name__)
 PROPERTY = settings(
@@ -130,12 +132,15 @@ def test_diff_of_a_pool_config_with_itself_is_empty(config: UserPoolConfig) -> N
     assert diff(config, attrs.evolve(config)) == ()
 
 
+# The pools in the two tests below come from a stubbed DescribeUserPool, which the Stubber checks
+# against the installed botocore's model: they hold only settings that botocore knows (sendable).
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     config=strategies.models_of(
         UserPoolConfig,
         complete=True,
         without={"AdminCreateUserConfig.unused_account_validity_days"},
+        sendable=True,
     ),
     protection=st.sampled_from(("ACTIVE", "INACTIVE")),
 )
@@ -157,7 +162,7 @@ def test_changing_one_setting_sends_every_other_setting_back_unchanged(
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
-@given(config=strategies.models_of(UserPoolConfig, complete=True))
+@given(config=strategies.models_of(UserPoolConfig, complete=True, sendable=True))
 def test_an_update_that_changes_nothing_sends_no_update(config: UserPoolConfig) -> None:
     config = attrs.evolve(config, deletion_protection="ACTIVE")
     client = _shared_client()
@@ -387,18 +392,23 @@ def test_mfa_members_only_the_runtime_botocore_knows_are_carried_through(
         stubber.assert_no_pending_responses()
 
 
-def _remove_dcr_from_update(model: dict[str, Any]) -> None:
-    del model["shapes"]["UpdateUserPoolRequest"]["members"]["DcrConfiguration"]
+def _remove_device_configuration_from_update(model: dict[str, Any]) -> None:
+    # A botocore whose DescribeUserPool reports a setting that its UpdateUserPool cannot send.
+    # DeviceConfiguration is in every supported botocore, so this runs on the oldest one too.
+    del model["shapes"]["UpdateUserPoolRequest"]["members"]["DeviceConfiguration"]
 
 
 def test_members_the_runtime_botocore_lacks_are_left_out_of_the_request(tmp_path: Path) -> None:
-    client = _client_with_model(tmp_path, _remove_dcr_from_update)
+    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
     described = {
         "UserPool": {
             "Id": POOL_ID,
             "Name": "older",
             "DeletionProtection": "INACTIVE",
-            "DcrConfiguration": {"EnableStatus": "Enabled", "OpenDcrEnabled": False},
+            "DeviceConfiguration": {
+                "ChallengeRequiredOnNewDevice": True,
+                "DeviceOnlyRememberedOnUserPrompt": False,
+            },
         }
     }
     with Stubber(client) as stubber:
@@ -410,8 +420,8 @@ def test_members_the_runtime_botocore_lacks_are_left_out_of_the_request(tmp_path
             {"UserPoolId": POOL_ID, "PoolName": "older", "DeletionProtection": "ACTIVE"},
         )
         pool = UserPools(client).get(POOL_ID)
-        assert pool.config.dcr_configuration is not None  # still readable
-        with pytest.warns(UnsendableSettingsWarning, match="dcr_configuration") as warned:
+        assert pool.config.device_configuration is not None  # still readable
+        with pytest.warns(UnsendableSettingsWarning, match="device_configuration") as warned:
             pool.update(deletion_protection="ACTIVE")
         stubber.assert_no_pending_responses()
     assert "Upgrade botocore" in str(warned[0].message)
@@ -421,18 +431,84 @@ def test_members_the_runtime_botocore_lacks_are_left_out_of_the_request(tmp_path
 def test_setting_a_member_the_runtime_botocore_lacks_is_refused_before_any_call(
     tmp_path: Path,
 ) -> None:
-    client = _client_with_model(tmp_path, _remove_dcr_from_update)
+    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
     with Stubber(client) as stubber:
         stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL_ID, "Name": "older"}})
         pool = UserPools(client).get(POOL_ID)
         # Nothing queued: any further call would fail the Stubber, not raise ValidationError.
         with pytest.raises(ValidationError) as caught:
-            pool.update(dcr_configuration={"enable_status": "Enabled"}, deletion_protection="X")
+            pool.update(
+                device_configuration={"challenge_required_on_new_device": True},
+                deletion_protection="X",
+            )
         stubber.assert_no_pending_responses()
     problems = {problem.path: problem.message for problem in caught.value.problems}
-    assert set(problems) == {"dcr_configuration", "deletion_protection"}
-    message = problems["dcr_configuration"]
+    assert set(problems) == {"device_configuration", "deletion_protection"}
+    message = problems["device_configuration"]
     assert "botocore" in message
     assert botocore.__version__ in message
-    assert "DcrConfiguration" in message
+    assert "DeviceConfiguration" in message
     assert "newer" in message
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".")[:3])
+
+
+def _lacking(cls: type[Any], shape: Any, prefix: str = "") -> list[tuple[str, Member]]:
+    """The settings of ``cls`` (as paths) that the botocore ``shape`` lacks, and their members."""
+    found: list[tuple[str, Member]] = []
+    for member in STRUCTURES[cls].members:
+        target = member.value.target
+        if member.wire not in shape.members:
+            found.append((f"{prefix}{member.name}", member))
+        elif member.value.kind == "structure" and target is not None:
+            found += _lacking(target, shape.members[member.wire], f"{prefix}{member.name}.")
+    return found
+
+
+def _some_value(value: Value) -> Any:
+    """A value of the member's kind (refused whatever it is, as the botocore cannot send it)."""
+    if value.enum:
+        return value.enum[0]
+    if value.kind == "integer":
+        return value.minimum or 0
+    kinds: dict[str, Any] = {"structure": {}, "map": {}, "list": [], "boolean": True}
+    return kinds.get(value.kind, "x")
+
+
+def test_settings_newer_than_the_installed_botocore_are_refused_naming_the_release_needed() -> None:
+    # The real thing on an older botocore (the oldest supported one, in the nox session): the
+    # models name settings that its UpdateUserPool cannot send, top-level or nested.
+    client = _make_client()
+    shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
+    lacking = _lacking(UserPoolConfig, shape)
+    if not lacking:
+        pytest.skip(
+            f"botocore {botocore.__version__} can send every setting of the models; "
+            "test_setting_a_member_the_runtime_botocore_lacks_is_refused_before_any_call "
+            "simulates one it cannot"
+        )
+    change: dict[str, Any] = {}
+    for path, member in lacking:
+        *parents, name = path.split(".")
+        inner = change
+        for parent in parents:
+            inner = inner.setdefault(parent, {})
+        inner[name] = _some_value(member.value)
+    with Stubber(client) as stubber:
+        stubber.add_response("describe_user_pool", {"UserPool": {"Id": POOL_ID, "Name": "older"}})
+        pool = UserPools(client).get(POOL_ID)
+        with pytest.raises(ValidationError) as caught:
+            pool.update(**change)
+        stubber.assert_no_pending_responses()
+    problems = {problem.path: problem.message for problem in caught.value.problems}
+    assert set(problems) == {path for path, _ in lacking}
+    for path, member in lacking:
+        # The generated tables know from which release on botocore has the member.
+        assert member.added_in is not None, path
+        assert _version(member.added_in) > _version(botocore.__version__), path
+        assert problems[path] == (
+            f"the installed botocore {botocore.__version__} cannot send {member.wire}; "
+            f"this setting needs botocore {member.added_in} or newer"
+        )

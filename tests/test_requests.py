@@ -513,19 +513,22 @@ def _lenient(stubber: Stubber) -> None:
 
 
 def test_incomplete_structures_from_describe_are_left_out_not_sent(client: Any) -> None:
+    # UserPoolAddOns lacks its required AdvancedSecurityMode: left out whole. The custom email
+    # sender lacks its required LambdaVersion: left out, and the rest of LambdaConfig is kept.
     user_pool = {
         **_facts("incomplete"),
         "UserPoolAddOns": {},
-        "SmsConfiguration": {
-            "SnsRegion": "us-east-1",
-            "EumsSms": {"Region": "us-east-1"},
+        "LambdaConfig": {
+            "PreSignUp": f"{ARN}pre",
+            "CustomEmailSender": {"LambdaArn": f"{ARN}mailer"},
+            "KMSKeyID": KMS_KEY,
         },
         "DeletionProtection": "INACTIVE",
     }
     expected = {
         "UserPoolId": POOL_ID,
         "PoolName": "incomplete",
-        "SmsConfiguration": {"SnsRegion": "us-east-1"},
+        "LambdaConfig": {"PreSignUp": f"{ARN}pre", "KMSKeyID": KMS_KEY},
         "DeletionProtection": "ACTIVE",
     }
     with Stubber(client) as stubber:
