@@ -59,13 +59,14 @@ class Structure:
     cls: type[Any]
     shape: str
     members: tuple[Member, ...]
+    _by_name: dict[str, Member] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {member.name: member for member in self.members})
 
     def member(self, name: str) -> Member | None:
         """Return the member with this snake_case name, if there is one."""
-        for member in self.members:
-            if member.name == name:
-                return member
-        return None
+        return self._by_name.get(name)
 
 
 BotocoreShape = Any
