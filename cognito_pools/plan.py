@@ -94,8 +94,10 @@ def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[
     structure = STRUCTURES[type(model)]
     for member in structure.members:
         value = getattr(model, member.name)
-        if other is not None and value == getattr(other, member.name):
-            continue
+        if other is not None:
+            counterpart = getattr(other, member.name)
+            if value is counterpart or value == counterpart:
+                continue
         path = f"{prefix}{member.name}"
         if value is None or (member.value.kind in {"list", "map"} and not value):
             continue  # an empty list or map says no more than an unset one

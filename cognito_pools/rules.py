@@ -50,6 +50,12 @@ class Pair:
     """Set the legacy side even where the pool had no value for it."""
     create_current: bool = False
     """Create the structures around the current side where the pool had none."""
+    roots: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    """The top-level settings the two sides live under."""
+
+    def __attrs_post_init__(self) -> None:
+        roots = frozenset(path.partition(".")[0] for path in (self.legacy, self.current))
+        object.__setattr__(self, "roots", roots)
 
 
 PAIRS = (
@@ -100,6 +106,8 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
     """Make each pair agree after ``change`` was merged into ``config``."""
     problems: list[Problem] = []
     for pair in PAIRS:
+        if pair.roots.isdisjoint(change):
+            continue  # the change is nowhere near this pair
         legacy_touched = touches(change, pair.legacy)
         current_touched = touches(change, pair.current)
         legacy = get_path(config, pair.legacy)
