@@ -244,30 +244,11 @@ def _json_ready(_instance: Any, _field: Any, value: Any) -> Any:
     return value
 
 
-def _leaves(model: object, prefix: str = "") -> list[tuple[str, Any]]:
+def _leaves(model: object) -> list[tuple[str, Any]]:
     """The set leaf settings of a model object as (dotted path, plain value) pairs."""
-    import attrs  # noqa: PLC0415 - see the imports above
+    from cognito_pools.plan import leaves  # noqa: PLC0415 - see the imports above
 
-    found: list[tuple[str, Any]] = []
-    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(model))):
-        value: object = getattr(model, field.name)
-        path = f"{prefix}{field.name}"
-        if value is None:
-            continue
-        if _is_model(value):
-            inner = _leaves(value, f"{path}.")
-            found += inner or [(path, {})]
-        elif isinstance(value, tuple):
-            items = cast("tuple[object, ...]", value)
-            found.append((path, [_plain(item) for item in items]))
-        elif isinstance(value, Mapping):
-            entries = cast("Mapping[str, object]", value)
-            found.append((path, {key: _plain(item) for key, item in entries.items()}))
-        elif isinstance(value, dt.datetime):
-            found.append((path, value.isoformat()))
-        else:
-            found.append((path, value))
-    return found
+    return [(path, _plain(value)) for path, value in leaves(model)]
 
 
 def _is_model(value: object) -> bool:
@@ -277,7 +258,17 @@ def _is_model(value: object) -> bool:
 
 
 def _plain(value: object) -> object:
-    return snake_dict(value) if _is_model(value) else value
+    """A setting's value as JSON-ready data."""
+    if _is_model(value):
+        return snake_dict(value)
+    if isinstance(value, tuple):
+        return [_plain(item) for item in cast("tuple[object, ...]", value)]
+    if isinstance(value, Mapping):
+        entries = cast("Mapping[str, object]", value)
+        return {key: _plain(item) for key, item in entries.items()}
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
 
 
 def format_value(value: Any) -> str:

@@ -12,7 +12,7 @@ from cognito_pools._spec import as_sequence
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["Plan", "SettingChange", "diff"]
+__all__ = ["Plan", "SettingChange", "diff", "leaves"]
 
 
 @attrs.frozen
@@ -85,6 +85,11 @@ def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
     seen = dict.fromkeys(before)
     seen.update(dict.fromkeys(after))
     return list(seen)
+
+
+def leaves(model: object) -> list[tuple[str, Any]]:
+    """The set settings of a model object as (dotted path, value) pairs, structures flattened."""
+    return list(_leaves(model, ""))
 
 
 def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[str, Any]]:
