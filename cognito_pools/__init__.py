@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from cognito_pools import _names
 
 __all__ = [
+    "CallFailedError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
     "Plan",
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from cognito_pools import changes, models
     from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
     from cognito_pools.errors import (
+        CallFailedError,
         CognitoPoolsError,
         ConcurrentModificationError,
         PoolNotFoundError,

@@ -397,6 +397,7 @@ def _explain(error: Exception, pool_id: str) -> tuple[str, int] | None:
     from botocore.exceptions import BotoCoreError  # noqa: PLC0415 - see the imports above
 
     from cognito_pools.errors import (  # noqa: PLC0415
+        CallFailedError,
         PoolNotFoundError,
         ServiceError,
         StalePlanError,
@@ -416,7 +417,7 @@ def _explain(error: Exception, pool_id: str) -> tuple[str, int] | None:
         request = f" (request id {error.request_id})" if error.request_id else ""
         text = f"{PROG}: {error.operation} failed: {error.code}: {error.message}{request}\n"
         return text, EXIT_FAILED
-    if isinstance(error, BotoCoreError):
+    if isinstance(error, (BotoCoreError, CallFailedError)):
         return f"{PROG}: {error}\n", EXIT_FAILED
     return None
 

@@ -5,6 +5,7 @@ The hierarchy::
     CognitoPoolsError
     ├── ValidationError (also ValueError)     a change was refused before anything was written
     ├── StalePlanError                        the pool changed after a plan was shown
+    ├── CallFailedError                       a call never reached Cognito (credentials, network)
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
         └── ConcurrentModificationError       another update to the same pool was in flight
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from botocore.exceptions import ClientError
 
 __all__ = [
+    "CallFailedError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
     "PoolNotFoundError",
@@ -75,6 +77,13 @@ class ValidationError(CognitoPoolsError, ValueError):
 
 class StalePlanError(CognitoPoolsError):
     """A plan no longer describes what its change would do: the pool changed since. Plan again."""
+
+
+class CallFailedError(CognitoPoolsError):
+    """botocore could not make a call: no credentials or region, or the endpoint was unreachable.
+
+    The botocore error is the ``__cause__``.
+    """
 
 
 class ServiceError(CognitoPoolsError):

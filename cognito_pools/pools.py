@@ -18,12 +18,13 @@ import warnings
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
-from botocore.exceptions import ClientError, ParamValidationError
+from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
 from cognito_pools.errors import (
+    CallFailedError,
     CognitoPoolsError,
     Problem,
     ServiceError,
@@ -75,7 +76,10 @@ class UserPools:
                 import boto3  # noqa: PLC0415 - only when the caller brings no client
 
                 session = boto3.Session()
-            client = cast("Any", session).client("cognito-idp")
+            try:
+                client = cast("Any", session).client("cognito-idp")
+            except BotoCoreError as error:  # no region configured, most often
+                raise CallFailedError(f"could not create a cognito-idp client: {error}") from error
         self.client: Any = client
         """The botocore ``cognito-idp`` client every call goes through."""
 
@@ -320,4 +324,6 @@ def _call(client: Any, method: str, kwargs: Mapping[str, Any]) -> Mapping[str, A
         raise ServiceError.from_client_error(error) from error
     except ParamValidationError as error:
         raise ValidationError([Problem(method, str(error))]) from error
+    except BotoCoreError as error:
+        raise CallFailedError(f"{method} could not be sent: {error}") from error
     return response
