@@ -191,6 +191,7 @@ def fit_to_shape(
 
 
 _SAME_MEMBERS: dict[tuple[BotocoreShape, type[Any]], bool] = {}
+_SAME_MEMBERS_LIMIT = 4096
 
 
 def _same_members(shape: BotocoreShape, model: type[Any]) -> bool:
@@ -202,6 +203,8 @@ def _same_members(shape: BotocoreShape, model: type[Any]) -> bool:
     """
     key = (shape, model)
     if key not in _SAME_MEMBERS:
+        if len(_SAME_MEMBERS) > _SAME_MEMBERS_LIMIT:  # a program that makes client after client
+            _SAME_MEMBERS.clear()
         _SAME_MEMBERS[key] = _compare_members(shape, model)
     return _SAME_MEMBERS[key]
 

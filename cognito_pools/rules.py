@@ -1,12 +1,14 @@
 """Cognito's own rules between settings, which botocore's model does not express.
 
 Sources for each rule are in the project's AWS-RULES notes; the docs page "Semantics" explains
-them for users. Two kinds of rule live here:
+them for users. The rules:
 
 - **pairs**: two members that must hold the same value. When a change touches one side, the
-  other follows, so the caller never has to know about the legacy twin.
+  other follows, so the caller never has to know about the legacy twin;
 - **message placeholders**: codes and links Cognito needs inside message templates;
-- **reserved tags**: ``aws:`` tags belong to AWS and pass through every change untouched.
+- **KMS key**: the custom email and SMS senders need ``lambda_config.kms_key_id``, a key ARN;
+- **reserved tags**: ``aws:`` tags belong to AWS and pass through every change untouched;
+- **lists cleared by sending them empty**: leaving them out keeps them.
 """
 
 from __future__ import annotations
