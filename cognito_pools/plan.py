@@ -99,15 +99,13 @@ def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[
     structure = STRUCTURES[type(model)]
     for member in structure.members:
         value = getattr(model, member.name)
-        if other is not None:
-            counterpart = getattr(other, member.name)
-            if value is counterpart or value == counterpart:
-                continue
+        counterpart = getattr(other, member.name) if other is not None else None
+        if other is not None and (value is counterpart or value == counterpart):
+            continue
         path = f"{prefix}{member.name}"
         if value is None or (member.value.kind in {"list", "map"} and not value):
             continue  # an empty list or map says no more than an unset one
         if member.value.kind == "structure":
-            counterpart = getattr(other, member.name) if other is not None else None
             inner = list(_leaves(value, f"{path}.", counterpart))
             # An empty structure still means something (DeviceConfiguration: remembering on).
             yield from inner or [(path, {})]
