@@ -20,14 +20,15 @@ Run it with ``nox -s bench`` (which installs moto), or ``python benchmarks/run.p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import datetime as dt
 import gc
 import io
 import json
-import logging
 import os
 import pstats
+import socket
 import statistics
 import subprocess
 import sys
@@ -326,6 +327,36 @@ def profile_import() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def moto_server_process() -> Iterator[str]:
+    """Run moto's server in a child process on a free loopback port; yield its URL.
+
+    A server in its own process is what a network peer is. moto's in-process
+    ``ThreadedMotoServer`` would share the interpreter lock with the code being measured, so
+    the server's own work after each answer would be charged to whichever flow runs next.
+    """
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("moto's server did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> int:
     """Measure, print the table, and exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -334,14 +365,7 @@ def main() -> int:
     args = parser.parse_args()
     offline_runs, loopback_runs, import_runs = (300, 100, 7) if args.quick else (2000, 500, 15)
 
-    from moto.server import ThreadedMotoServer  # noqa: PLC0415 - nox -s bench installs moto
-
-    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto logs every request there
-    server: Any = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        endpoint_url = f"http://{host}:{port}"
+    with moto_server_process() as endpoint_url:
         source, kwargs = pool_kwargs()
         capture = make_client(endpoint_url)
         body = describe_body(capture, capture.create_user_pool(**kwargs)["UserPool"]["Id"])
@@ -354,8 +378,6 @@ def main() -> int:
         loopback = measure_loopback(
             endpoint_url, kwargs, loopback_runs, warmup=max(loopback_runs // 10, 10)
         )
-    finally:
-        server.stop()
     say(f"(c) import: {import_runs} fresh interpreters ...")
     import_ms = measure_import(import_runs)
     first_use_ms = measure_import(import_runs, FIRST_USE_PROBE)
