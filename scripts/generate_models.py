@@ -149,22 +149,22 @@ class Generator:
         elif isinstance(shape, StringShape) and shape.enum:
             self.enums.setdefault(shape.name, shape)
 
-    def top_level(self) -> Iterator[tuple[str, str, dict[str, Shape], dict[str, str]]]:
-        """Yield (class name, shape name, members, wire-name overrides) of the top-level classes."""
+    def top_level(self) -> Iterator[tuple[str, str, dict[str, Shape]]]:
+        """Yield (class name, shape name, members) of the three top-level classes."""
         described = self.described
         assert isinstance(described, StructureShape)
         config = {k: v for k, v in self.config.members.items() if k != IDENTIFIER}
         facts = {k: v for k, v in described.members.items() if k not in self.config.members}
         mfa = {k: v for k, v in self.mfa.members.items() if k != IDENTIFIER}
-        yield "UserPoolConfig", CONFIG_SHAPE, config, {}
-        yield "UserPoolFacts", DESCRIBED_SHAPE, facts, {}
-        yield "UserPoolMfaConfig", MFA_SHAPE, mfa, {}
+        yield "UserPoolConfig", CONFIG_SHAPE, config
+        yield "UserPoolFacts", DESCRIBED_SHAPE, facts
+        yield "UserPoolMfaConfig", MFA_SHAPE, mfa
 
     def all_classes(self) -> Iterator[tuple[str, str, dict[str, Shape], frozenset[str]]]:
         """Yield (class name, shape name, members, required members) in dependency order."""
         for name, shape in self.structures.items():
             yield class_name(name), name, dict(shape.members), frozenset(shape.required_members)
-        for cls, shape_name, members, _ in self.top_level():
+        for cls, shape_name, members in self.top_level():
             yield cls, shape_name, members, frozenset()
 
     # -- prose ------------------------------------------------------------------------------------
