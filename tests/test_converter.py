@@ -19,6 +19,7 @@ from botocore.stub import Stubber
 from botocore.validate import ParamValidator
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stubs import stub_client
 
 from cognito_pools import UnsendableSettingsWarning, UserPools, ValidationError
 from cognito_pools._schema import STRUCTURES
@@ -57,20 +58,10 @@ def _input_shape(operation: str) -> Any:
     return _service_model().operation_model(operation).input_shape
 
 
-def _make_client(session: Any = None) -> Any:
-    session = session or botocore.session.get_session()
-    return session.create_client(
-        "cognito-idp",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",  # noqa: S106 - a dummy for the stubbed client
-    )
-
-
 @functools.cache
 def _shared_client() -> Any:
     """One client for the property tests; each example brings its own Stubber."""
-    return _make_client()
+    return stub_client()
 
 
 def _assert_valid(request: dict[str, Any], operation: str) -> None:
@@ -213,7 +204,7 @@ def test_every_mfa_request_passes_botocore_validation(mfa: UserPoolMfaConfig) ->
 
 
 def test_an_enum_value_unknown_to_the_model_still_reads_and_survives_an_update() -> None:
-    client = _make_client()
+    client = stub_client()
     described = {
         "UserPool": {
             "Id": POOL_ID,
@@ -266,7 +257,7 @@ def _client_with_model(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -
     (target / "service-2.json").write_text(json.dumps(model))
     session = botocore.session.get_session()
     session.get_component("data_loader").search_paths.insert(0, str(tmp_path))
-    client = _make_client(session)
+    client = stub_client(session)
     assert client.meta.service_model.shape_for("UpdateUserPoolRequest").members  # loaded
     return client
 
@@ -480,7 +471,7 @@ def _some_value(value: Value) -> Any:
 def test_settings_newer_than_the_installed_botocore_are_refused_naming_the_release_needed() -> None:
     # The real thing on an older botocore (the oldest supported one, in the nox session): the
     # models name settings that its UpdateUserPool cannot send, top-level or nested.
-    client = _make_client()
+    client = stub_client()
     shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
     lacking = _lacking(UserPoolConfig, shape)
     if not lacking:

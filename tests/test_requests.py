@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
+from stubs import stub_client
 
 from cognito_pools import (
     ConcurrentModificationError,
@@ -125,20 +126,9 @@ def writable(user_pool: dict[str, Any]) -> dict[str, Any]:
     return request
 
 
-def _make_client() -> Any:
-    import botocore.session  # noqa: PLC0415 - keep the module namespace about the tests
-
-    return botocore.session.get_session().create_client(
-        "cognito-idp",
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",  # noqa: S106 - a dummy for the stubbed client
-    )
-
-
 @pytest.fixture
 def client() -> Any:
-    return _make_client()
+    return stub_client()
 
 
 def _describe(stubber: Stubber, user_pool: dict[str, Any]) -> None:
