@@ -16,7 +16,7 @@ import functools
 import types
 import typing
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from cognito_pools._schema import DESCRIBED_NAMES, STRUCTURES
 from cognito_pools._spec import as_list, as_mapping
@@ -38,7 +38,6 @@ __all__ = [
     "unsendable",
 ]
 
-T = TypeVar("T")
 _UNIONS = (typing.Union, types.UnionType)
 IDENTIFIER = "UserPoolId"
 
@@ -146,11 +145,6 @@ def read_facts(user_pool: Mapping[str, Any]) -> UserPoolFacts:
 def read_mfa(response: Mapping[str, Any]) -> UserPoolMfaConfig:
     """Read a GetUserPoolMfaConfig response."""
     return converter().structure(response, UserPoolMfaConfig)
-
-
-def read(value: Mapping[str, Any], cls: type[T]) -> T:
-    """Read any model class from its wire dictionary."""
-    return converter().structure(value, cls)
 
 
 def to_wire(model: object) -> dict[str, Any]:

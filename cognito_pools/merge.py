@@ -53,19 +53,19 @@ def _apply_value(current: Any, value: Any, spec: Value) -> Any:
         if current is None and value and merged == spec.target():
             return None  # only clearing what was never there creates nothing
         return merged
-    return build(value, spec)
+    return _build(value, spec)
 
 
-def build(value: Any, spec: Value) -> Any:
+def _build(value: Any, spec: Value) -> Any:
     """Turn a caller's whole value (list item, map value, list, map) into its model form."""
     if spec.kind == "structure" and spec.target is not None:
         if isinstance(value, spec.target):
             return value
         return apply_change(None, value, spec.target)
     if spec.kind == "list" and spec.item is not None:
-        return tuple(build(item, spec.item) for item in value)
+        return tuple(_build(item, spec.item) for item in value)
     if spec.kind == "map" and spec.item is not None:
-        return {key: build(item, spec.item) for key, item in value.items()}
+        return {key: _build(item, spec.item) for key, item in value.items()}
     return value
 
 
