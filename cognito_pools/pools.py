@@ -18,16 +18,15 @@ import warnings
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
-from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+from botocore.exceptions import BotoCoreError
 
 from cognito_pools._schema import STRUCTURES
+from cognito_pools.calls import call
 from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
 from cognito_pools.errors import (
     CallFailedError,
     CognitoPoolsError,
-    Problem,
-    ServiceError,
     StalePlanError,
     UnsendableSettingsWarning,
     ValidationError,
@@ -176,10 +175,10 @@ class Pool:
     def _write(self, prepared: _Prepared) -> Pool:
         plan = prepared.plan
         if plan.mfa_request is not None:
-            _call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
+            call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
         if plan.request is not None:
             try:
-                _call(self._client, "update_user_pool", plan.request)
+                call(self._client, "update_user_pool", plan.request)
             except CognitoPoolsError as error:
                 if prepared.mfa_rollback is not None:
                     # Put MFA back as it was, so a refused update leaves nothing half-applied.
@@ -235,7 +234,7 @@ class Pool:
 
     def _prepare_mfa(self, mode: UserPoolMfaType) -> _MfaStep:
         """Read the MFA setup afresh and work out the SetUserPoolMfaConfig call for ``mode``."""
-        raw = _call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
+        raw = call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
         old = read_mfa_config(raw)
         new = _with_mode(old, mode)
         if new == old:
@@ -293,7 +292,7 @@ def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfa
 
 def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsError) -> None:
     try:
-        _call(client, "set_user_pool_mfa_config", request)
+        call(client, "set_user_pool_mfa_config", request)
     except CognitoPoolsError as restore_error:
         # The update's own error is the one to raise; say that MFA could not be put back.
         note = f"The MFA setup was already changed and could not be restored: {restore_error}"
@@ -314,16 +313,4 @@ def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:
 
 
 def _describe(client: Any, pool_id: str) -> DescribedPool:
-    return read_described(_call(client, "describe_user_pool", {"UserPoolId": pool_id}))
-
-
-def _call(client: Any, method: str, kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
-    try:
-        response: Mapping[str, Any] = getattr(client, method)(**kwargs)
-    except ClientError as error:
-        raise ServiceError.from_client_error(error) from error
-    except ParamValidationError as error:
-        raise ValidationError([Problem(method, str(error))]) from error
-    except BotoCoreError as error:
-        raise CallFailedError(f"{method} could not be sent: {error}") from error
-    return response
+    return read_described(call(client, "describe_user_pool", {"UserPoolId": pool_id}))
