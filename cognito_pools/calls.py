@@ -141,6 +141,12 @@ def _watch(client: Any) -> None:
     # botocore ignores a second registration under the same unique id, so a race here is benign.
     events.register("needs-retry.cognito-idp", _count_try, unique_id=f"{_HANDLER_ID}.tries")
     for operation in WRITES:
+        # More specific than botocore's own retry handler, so it is asked first.
+        events.register(
+            f"needs-retry.cognito-idp.{operation}",
+            _retry_write_at_once,
+            unique_id=f"{_HANDLER_ID}.retry.{operation}",
+        )
         events.register(
             f"request-created.cognito-idp.{operation}",
             _refuse_resend,
@@ -155,6 +161,24 @@ def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) ->
     if _state.active:
         _state.tries = attempts
         _state.last_response, _state.last_exception = response, caught_exception
+
+
+def _retry_write_at_once(
+    response: Any, caught_exception: Any, operation: Any, **_: Any
+) -> int | None:
+    """Skip botocore's backoff before a write's retry: the resend is refused anyway.
+
+    Answering "retry after 0 seconds" takes precedence over botocore's own answer. It is given
+    only for failures this library retries itself; others are left to botocore's judgement.
+    """
+    if not _state.active:
+        return None
+    if response is not None and "Error" in response[1]:
+        error = ServiceError.from_client_error(ClientError(response[1], operation.name))
+        return 0 if error.transient else None
+    if isinstance(caught_exception, BotoCoreError) and _is_transient(caught_exception):
+        return 0
+    return None
 
 
 def _refuse_resend(request: Any, **_: Any) -> None:
