@@ -90,6 +90,9 @@ def call(
             "paths": tuple(paths),
         },
     )
+    # Saved and restored, so that a call made from inside another (from an event handler)
+    # leaves the outer call's bookkeeping as it was.
+    outer = (_state.active, _state.tries, _state.last_response, _state.last_exception)
     _state.active, _state.tries = True, 1
     _state.last_response = _state.last_exception = None
     try:
@@ -105,7 +108,7 @@ def call(
         failure.transient, failure.attempts = _is_transient(error), _state.tries
         raise failure from error
     finally:
-        _state.active = False
+        _state.active, _state.tries, _state.last_response, _state.last_exception = outer
     return response
 
 

@@ -132,12 +132,16 @@ def _retry_allowed(error: Failure, retries: Retries, tries: int, elapsed_after_w
     return tries < retries.attempts
 
 
-_locks: dict[tuple[str | None, str | None, str], threading.Lock] = {}
+_locks: dict[tuple[str | None, str | None, str], threading.RLock] = {}
 _locks_guard = threading.Lock()
 
 
-def pool_lock(client: Any, pool_id: str) -> threading.Lock:
-    """The lock that every read-merge-write of this pool in this process holds."""
+def pool_lock(client: Any, pool_id: str) -> threading.RLock:
+    """The lock that every read-merge-write of this pool in this process holds.
+
+    Re-entrant, so that an update started from inside another (from a botocore event handler,
+    say) proceeds instead of waiting for itself forever.
+    """
     key = (client.meta.endpoint_url, client.meta.region_name, pool_id)
     with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
+        return _locks.setdefault(key, threading.RLock())
