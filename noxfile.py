@@ -88,3 +88,11 @@ def bench(session: nox.Session) -> None:
     install_project(session)
     session.install("moto[cognitoidp,server]>=5.1")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def race(session: nox.Session) -> None:
+    """Race several processes over one pool and count the updates lost (docs/concurrency.md)."""
+    install_project(session)
+    session.install("moto[cognitoidp,server]>=5.1")
+    session.run("python", "benchmarks/race.py", *session.posargs)

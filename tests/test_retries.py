@@ -9,8 +9,10 @@ requested" is checked against it.
 
 from __future__ import annotations
 
+import importlib
 import json
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import boto3
@@ -37,6 +39,7 @@ from cognito_pools.retries import retrying
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+ROOT = Path(__file__).resolve().parent.parent
 REGION = "us-east-1"
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 FAST = Retries(base_delay=0.001, max_delay=0.002)
@@ -377,3 +380,17 @@ def test_verify_costs_one_read_and_passes_when_the_change_is_there(
     calls.clear()
     pool.update(deletion_protection="INACTIVE")
     assert calls == ["DescribeUserPool", "UpdateUserPool"]  # the default stays two calls
+
+
+def test_a_race_between_processes_is_counted_honestly(endpoint, monkeypatch):
+    # Across processes nothing serializes the writers, so losses can happen; the race script
+    # (benchmarks/race.py, whose full run gives the figures in docs/concurrency.md) sorts every
+    # update into exactly one outcome, and the read-back turns most silent losses into errors.
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))  # the workers import it by name
+    race = importlib.import_module("race")
+
+    counts = race.race(endpoint, processes=3, rounds=4, verify=True)
+
+    assert sum(counts.values()) == 3 * 4
+    assert counts["landed"] >= 4  # each round, the last writer's change is there
+    assert counts["landed"] + counts["reported"] > counts["silently lost"]
