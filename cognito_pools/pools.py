@@ -191,7 +191,9 @@ class Pool:
             verify: read the pool back after writing (a third call) and raise
                 :class:`ChangeOverwrittenError` if a setting written is not there. Defaults to
                 the ``verify`` given to :class:`UserPools`.
-            **changes: the settings to change.
+            **changes: the settings to change. Every setting, with its type, allowed values
+                and the botocore release that added it, is listed in the
+                :doc:`settings reference </settings>` (``docs/settings.md``).
 
         Returns:
             A handle on the pool with the new settings.

@@ -1,0 +1,125 @@
+"""The generated reference pages list everything: every setting path, every command and option.
+
+The pages are produced at build time by ``docs/_ext/reference.py`` from the schema tables and
+the argparse parser. These tests walk the models and the parser independently (attrs fields and
+type hints; argparse's actions) and check that nothing is missing from what the pages show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+import pytest
+
+from cognito_pools import Pool
+from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
+import reference  # found through the path set just above
+
+
+def _nested(annotation: object) -> tuple[str, type | None]:
+    """How a field's type holds models: ("", cls), ("[]", cls), (".<key>", cls) or ("", None)."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    origin = typing.get_origin(annotation)
+    if origin in {typing.Union, types.UnionType}:
+        return _nested(args[0])
+    if origin is tuple:
+        return reference.LIST_ITEM, args[0] if attrs.has(args[0]) else None
+    if origin is Mapping:
+        return f".{reference.MAP_VALUE}", args[1] if attrs.has(args[1]) else None
+    return "", annotation if isinstance(annotation, type) and attrs.has(annotation) else None
+
+
+def _model_paths(cls: type, prefix: str = "") -> list[str]:
+    hints = typing.get_type_hints(cls)
+    paths: list[str] = []
+    for field in attrs.fields(cls):
+        path = f"{prefix}{field.name}"
+        paths.append(path)
+        step, nested = _nested(hints[field.name])
+        if nested is not None:
+            paths += _model_paths(nested, f"{path}{step}.")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def settings_page() -> str:
+    return reference.settings_markdown()
+
+
+@pytest.mark.parametrize(
+    ("root", "prefix"),
+    [(UserPoolConfig, ""), (UserPoolMfaConfig, "mfa."), (UserPoolFacts, "")],
+    ids=["config", "mfa", "facts"],
+)
+def test_every_member_path_of_the_models_is_in_the_settings_reference(
+    settings_page: str, root: type, prefix: str
+) -> None:
+    paths = _model_paths(root, prefix)
+    assert len(paths) > len(attrs.fields(root))  # the walk went into nested models
+    missing = [path for path in paths if f"| `{path}` |" not in settings_page]
+    assert not missing, f"the settings reference lacks {missing}"
+
+
+def test_the_settings_reference_lists_each_path_once_per_section(settings_page: str) -> None:
+    rows = [line.split(" | ")[0] for line in settings_page.splitlines() if line.startswith("| `")]
+    config_rows = rows[: len(_model_paths(UserPoolConfig))]
+    assert len(config_rows) == len(set(config_rows))
+
+
+def test_the_settings_reference_shows_what_each_setting_accepts(settings_page: str) -> None:
+    rows = {
+        line.split(" | ")[0].strip("| `"): line
+        for line in settings_page.splitlines()
+        if line.startswith("| `")
+    }
+    minimum_length = rows["policies.password_policy.minimum_length"]
+    assert "integer" in minimum_length
+    assert "6 to 99" in minimum_length
+    tier = rows["user_pool_tier"]
+    assert "`LITE`, `ESSENTIALS`, `PLUS`" in tier
+    assert "pattern `[\\w\\s+=,.@-]+`" in rows["pool_name"]
+    assert "1.43.19" in rows["key_configuration.key_type"]  # added_in, from the schema tables
+    assert f"{reference.floor_botocore()} or older" in rows["deletion_protection"]
+    assert "**Required**" in rows["account_recovery_setting.recovery_mechanisms[].priority"]
+    assert "mfa.software_token_mfa_configuration.enabled" in rows
+
+
+def test_pool_update_points_to_the_settings_reference() -> None:
+    assert "settings reference" in (Pool.update.__doc__ or "")
+
+
+def _parser_words(parser: argparse.ArgumentParser) -> tuple[list[str], list[str]]:
+    commands: list[str] = []
+    options: list[str] = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                commands.append(name)
+                options += [
+                    option
+                    for sub_action in sub._actions
+                    if sub_action.help != argparse.SUPPRESS
+                    for option in sub_action.option_strings
+                    if option not in {"-h", "--help"}
+                ]
+        elif action.help != argparse.SUPPRESS:
+            options += [o for o in action.option_strings if o not in {"-h", "--help"}]
+    return commands, options
+
+
+def test_the_cli_reference_has_every_command_and_option() -> None:
+    page = reference.cli_markdown()
+    commands, options = _parser_words(reference.find_parser())
+    assert {"show", "plan", "update", "demo"} <= set(commands)
+    assert [c for c in commands if f"## `{c}`" not in page] == []
+    missing = [o for o in options if not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", page)]
+    assert missing == []
