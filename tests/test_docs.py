@@ -33,7 +33,7 @@ FIXTURE = ROOT / "tests" / "pools" / "31-aws-api-example-all-properties.json"
 PLACEHOLDER_ID = "us-east-1_AbC123"
 RUNNABLE = "python"
 OUTPUT = "text"
-SHOWN_ONLY = frozenset({"sh", "console", OUTPUT, "toml"})
+SHOWN_ONLY = frozenset({"sh", "console", OUTPUT, "toml", "yaml"})
 MUST_HAVE_EXAMPLES = ("README.md", "docs/recipes.md", "docs/semantics.md")
 
 FENCE = re.compile(r"^```(?P<info>[^`]*)$")
