@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 from cognito_pools import Pool
+from cognito_pools.errors import CognitoPoolsError, ServiceError, StalePlanError
 from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs" / "_ext"))
@@ -123,3 +124,27 @@ def test_the_cli_reference_has_every_command_and_option() -> None:
     assert [c for c in commands if f"## `{c}`" not in page] == []
     missing = [o for o in options if not re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", page)]
     assert missing == []
+
+
+def test_the_errors_page_explains_every_error_class() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "errors.md").read_text("utf-8")
+    classes = reference.error_classes()
+    assert len(classes) > 10
+    unexplained = [cls.__name__ for cls in classes if f"| `{cls.__name__}`" not in page]
+    unexplained = [name for name in unexplained if f"`{name}` is a warning" not in page]
+    assert unexplained == []
+
+
+def test_the_error_tree_has_every_error_under_its_parent() -> None:
+    tree = reference.error_tree().splitlines()
+    assert tree[0] == "CognitoPoolsError"
+    drawn = {line.split("── ")[-1].split(" ")[0] for line in tree}
+    errors = [c for c in reference.error_classes() if issubclass(c, CognitoPoolsError)]
+    assert {c.__name__ for c in errors} == drawn
+    service = tree.index("├── ServiceError")
+    children = [line for line in tree[service + 1 :] if line.startswith("│   ")]
+    assert {line.split("── ")[-1] for line in children} == {
+        c.__name__ for c in errors if c.__bases__[0] is ServiceError
+    }
+    assert "│   └── StalePlanError" in tree
+    assert StalePlanError.__bases__[0].__name__ == "PoolChangedError"

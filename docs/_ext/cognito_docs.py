@@ -1,7 +1,8 @@
 """Sphinx extension: the generated reference pages, and cross-references by short name.
 
 - ``settings-reference`` renders every setting path from the schema tables;
-- ``cli-reference`` renders the ``cognito-pools`` command line from its argparse parser.
+- ``cli-reference`` renders the ``cognito-pools`` command line from its argparse parser;
+- ``error-hierarchy`` draws the tree of error classes from ``cognito_pools.errors``.
 
 Both produce MyST Markdown (see ``reference.py``), parsed in place with headings allowed, so the
 generated sections get anchors and take part in the page's table of contents like written ones.
@@ -63,6 +64,12 @@ class CliReference(_GeneratedMarkdown):
     generate = staticmethod(reference.cli_markdown)
 
 
+class ErrorHierarchy(_GeneratedMarkdown):
+    """The tree of error classes, from ``cognito_pools.errors``."""
+
+    generate = staticmethod(reference.errors_markdown)
+
+
 def resolve_short_names(
     app: Sphinx, env: BuildEnvironment, node: Any, contnode: nodes.Element
 ) -> nodes.Element | None:
@@ -117,5 +124,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     _keep_prose(app)
     app.add_directive("settings-reference", SettingsReference)
     app.add_directive("cli-reference", CliReference)
+    app.add_directive("error-hierarchy", ErrorHierarchy)
     app.connect("missing-reference", resolve_short_names)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

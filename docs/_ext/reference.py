@@ -404,3 +404,43 @@ def cli_markdown() -> str:
         if sub.epilog:
             out += _block(sub.epilog)
     return "\n".join(out)
+
+
+# --- the error hierarchy -----------------------------------------------------------------------
+
+
+def error_classes() -> list[type[BaseException]]:
+    """Every exception and warning class that ``cognito_pools.errors`` exports."""
+    errors = importlib.import_module("cognito_pools.errors")
+    found = [getattr(errors, name) for name in errors.__all__]
+    return [cls for cls in found if isinstance(cls, type) and issubclass(cls, BaseException)]
+
+
+def error_tree() -> str:
+    """The classes under ``CognitoPoolsError`` as an indented tree, one line per class."""
+    errors = importlib.import_module("cognito_pools.errors")
+    root: type[BaseException] = errors.CognitoPoolsError
+    classes = [cls for cls in error_classes() if issubclass(cls, root)]
+    lines: list[str] = []
+
+    def add(cls: type[BaseException], indent: str, *, last: bool, top: bool = False) -> None:
+        others = [
+            base.__name__
+            for base in cls.__bases__
+            if not issubclass(base, root) and base is not Exception
+        ]
+        name = cls.__name__ + (f" (also {', '.join(others)})" if others else "")
+        branch = "" if top else ("└── " if last else "├── ")
+        lines.append(f"{indent}{branch}{name}")
+        children = [c for c in classes if root in c.__mro__ and c.__bases__[0] is cls]
+        below = indent if top else indent + ("    " if last else "│   ")
+        for index, child in enumerate(children):
+            add(child, below, last=index == len(children) - 1)
+
+    add(root, "", last=True, top=True)
+    return "\n".join(lines)
+
+
+def errors_markdown() -> str:
+    """The generated part of the errors page: the tree, as a text block."""
+    return "\n".join(_block(error_tree()))
