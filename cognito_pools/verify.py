@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cognito_pools.calls import call
 from cognito_pools.describe import read_described, read_mfa_config
-from cognito_pools.errors import ChangeOverwrittenError
+from cognito_pools.errors import ChangeOverwrittenError, CognitoPoolsError
 from cognito_pools.plan import leaves
 from cognito_pools.request import NEVER_SENT
 
@@ -34,11 +34,15 @@ def confirm_landed(client: Any, plan: Plan) -> None:
     wanted = [change for change in plan.changes if change.path not in NEVER_SENT]
     request = {"UserPoolId": plan.pool_id}
     paths = [change.path for change in wanted]
-    described = read_described(call(client, "describe_user_pool", request, paths=paths))
-    observed = dict(leaves(described.config))
-    if any(path.startswith(MFA_PREFIX) for path in paths):
-        mfa = read_mfa_config(call(client, "get_user_pool_mfa_config", request, paths=paths))
-        observed.update((f"{MFA_PREFIX}{path}", value) for path, value in leaves(mfa))
+    try:
+        described = read_described(call(client, "describe_user_pool", request, paths=paths))
+        observed = dict(leaves(described.config))
+        if any(path.startswith(MFA_PREFIX) for path in paths):
+            mfa = read_mfa_config(call(client, "get_user_pool_mfa_config", request, paths=paths))
+            observed.update((f"{MFA_PREFIX}{path}", value) for path, value in leaves(mfa))
+    except CognitoPoolsError as error:
+        error.args = (f"{error}\nThe update was written; reading it back to verify it failed.",)
+        raise
     overwritten = [change.path for change in wanted if observed.get(change.path) != change.new]
     if overwritten:
         raise ChangeOverwrittenError(plan.pool_id, overwritten)

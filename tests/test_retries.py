@@ -394,3 +394,18 @@ def test_a_race_between_processes_is_counted_honestly(endpoint, monkeypatch):
     assert sum(counts.values()) == 3 * 4
     assert counts["landed"] >= 4  # each round, the last writer's change is there
     assert counts["landed"] + counts["reported"] > counts["silently lost"]
+
+
+def test_a_failed_read_back_says_that_the_update_was_written(endpoint, new_pool):
+    pool_id = new_pool("01")
+    client = make_client(endpoint, BOTOCORE_RETRIES["botocore-retries-off"])
+    pool = UserPools(client, retries=FAST).get(pool_id)
+    faults = Faults(client, "DescribeUserPool", "InternalErrorException", times=0)
+
+    def fail_from_now_on(**_: Any) -> None:
+        faults.remaining = 10_000  # the read-back after the write fails
+
+    client.meta.events.register("after-call.cognito-idp.UpdateUserPool", fail_from_now_on)
+    with pytest.raises(InternalServiceError, match="The update was written"):
+        pool.update(verify=True, deletion_protection="ACTIVE")
+    assert UserPools(make_client(endpoint)).get(pool_id).config.deletion_protection == "ACTIVE"
