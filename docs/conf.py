@@ -38,7 +38,7 @@ root_doc = "index"
 exclude_patterns = ["_build", "_ext", "README.md"]
 nitpicky = True
 
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 4
 """Anchors for headings up to ####, with GitHub's slugs, so ``page.md#heading`` links resolve."""
 

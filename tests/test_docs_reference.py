@@ -8,6 +8,7 @@ type hints; argparse's actions) and check that nothing is missing from what the 
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 import types
@@ -66,32 +67,45 @@ def test_every_member_path_of_the_models_is_in_the_settings_reference(
 ) -> None:
     paths = _model_paths(root, prefix)
     assert len(paths) > len(attrs.fields(root))  # the walk went into nested models
-    missing = [path for path in paths if f"| `{path}` |" not in settings_page]
+    missing = [path for path in paths if f"\n`{path}`\n: " not in settings_page]
     assert not missing, f"the settings reference lacks {missing}"
 
 
-def test_the_settings_reference_lists_each_path_once_per_section(settings_page: str) -> None:
-    rows = [line.split(" | ")[0] for line in settings_page.splitlines() if line.startswith("| `")]
-    config_rows = rows[: len(_model_paths(UserPoolConfig))]
-    assert len(config_rows) == len(set(config_rows))
+def _entries(page: str) -> dict[str, list[str]]:
+    """Each entry of the definition lists: the path, and the lines that describe it."""
+    entries: dict[str, list[str]] = {}
+    lines = page.splitlines()
+    current: list[str] | None = None
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        if line.startswith("`") and line.endswith("`") and following.startswith(": "):
+            current = entries.setdefault(line.strip("`"), [])
+        elif line.startswith("#"):
+            current = None
+        elif current is not None and line:
+            current.append(line)
+    return entries
+
+
+def test_the_settings_reference_lists_each_path_once(settings_page: str) -> None:
+    lines = settings_page.splitlines()
+    terms = [line for line, following in itertools.pairwise(lines) if following.startswith(": ")]
+    config = len(_model_paths(UserPoolConfig)) + len(_model_paths(UserPoolMfaConfig))
+    assert len(set(terms[:config])) == config
 
 
 def test_the_settings_reference_shows_what_each_setting_accepts(settings_page: str) -> None:
-    rows = {
-        line.split(" | ")[0].strip("| `"): line
-        for line in settings_page.splitlines()
-        if line.startswith("| `")
-    }
-    minimum_length = rows["policies.password_policy.minimum_length"]
+    entries = {path: " ".join(lines) for path, lines in _entries(settings_page).items()}
+    minimum_length = entries["policies.password_policy.minimum_length"]
     assert "integer" in minimum_length
     assert "6 to 99" in minimum_length
-    tier = rows["user_pool_tier"]
-    assert "`LITE`, `ESSENTIALS`, `PLUS`" in tier
-    assert "pattern `[\\w\\s+=,.@-]+`" in rows["pool_name"]
-    assert "1.43.19" in rows["key_configuration.key_type"]  # added_in, from the schema tables
-    assert f"{reference.floor_botocore()} or older" in rows["deletion_protection"]
-    assert "**Required**" in rows["account_recovery_setting.recovery_mechanisms[].priority"]
-    assert "mfa.software_token_mfa_configuration.enabled" in rows
+    assert "`LITE`, `ESSENTIALS`, `PLUS`" in entries["user_pool_tier"]
+    assert "pattern `[\\w\\s+=,.@-]+`" in entries["pool_name"]
+    assert "added in botocore 1.43.19" in entries["key_configuration.key_type"]  # the schema's
+    assert "added in" not in entries["deletion_protection"]
+    assert f"({reference.floor_botocore()} or newer)" in settings_page
+    assert "**required**" in entries["account_recovery_setting.recovery_mechanisms[].priority"]
+    assert "Fewest characters" in minimum_length  # the model's docstring
+    assert "mfa.software_token_mfa_configuration.enabled" in entries
 
 
 def test_pool_update_points_to_the_settings_reference() -> None:
@@ -130,7 +144,7 @@ def test_the_errors_page_explains_every_error_class() -> None:
     page = (Path(__file__).resolve().parent.parent / "docs" / "errors.md").read_text("utf-8")
     classes = reference.error_classes()
     assert len(classes) > 10
-    unexplained = [cls.__name__ for cls in classes if f"| `{cls.__name__}`" not in page]
+    unexplained = [cls.__name__ for cls in classes if f"\n### `{cls.__name__}`\n" not in page]
     unexplained = [name for name in unexplained if f"`{name}` is a warning" not in page]
     assert unexplained == []
 

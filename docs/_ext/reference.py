@@ -117,10 +117,10 @@ def floor_botocore() -> str:
     raise LookupError("cognito-pools declares no botocore>= requirement")
 
 
-def _code(text: str) -> str:
-    """``text`` as inline code inside a table cell."""
-    # A pipe ends a table cell even inside a code span, unless escaped.
-    text = text.replace("|", "\\|")
+def _code(text: str, *, in_table: bool = False) -> str:
+    """``text`` as inline code."""
+    if in_table:  # a pipe ends a table cell even inside a code span, unless escaped
+        text = text.replace("|", "\\|")
     return f"`` {text} ``" if "`" in text else f"`{text}`"
 
 
@@ -172,7 +172,7 @@ def _accepts(row: SettingRow) -> str:
         parts.append(f"each {each}: " + "; ".join(item_rules))
     else:
         parts += item_rules
-    return "; ".join(parts) or "any"
+    return "; ".join(parts)
 
 
 def _value_rules(value: Value) -> list[str]:
@@ -189,41 +189,35 @@ def _value_rules(value: Value) -> list[str]:
             rules.append(f"length {bounds}")
         if value.pattern and value.pattern not in {"(?s).*", ".*"}:
             rules.append(f"pattern {_code(value.pattern)}")
-    elif value.kind == "structure":
-        rules.append("a mapping (merged) or a model instance (replaces)")
-    elif value.kind == "boolean":
-        rules.append("`true` or `false`")
     return rules
 
 
-def _added(row: SettingRow, floor: str) -> str:
-    return row.member.added_in or f"{floor} or older"
+def _added(row: SettingRow) -> str | None:
+    added_in = row.member.added_in
+    return f"**added in botocore {added_in}**" if added_in else None
 
 
 def _notes(row: SettingRow, docs: dict[tuple[str, str], str]) -> str:
     text = docs.get((row.owner, row.member.name), "")
-    text = escape(text)
-    if row.member.required:
-        text = f"**Required** in its structure. {text}"
-    return text.replace("|", r"\|")
+    return escape(text)
 
 
-def _table(rows: list[SettingRow], floor: str) -> list[str]:
+def _entries(rows: list[SettingRow]) -> list[str]:
+    """One definition-list entry per path: the path, then what it takes, then its description."""
     docs = _member_docs()
-    lines = [
-        "| Setting | Type | Accepts | Added in botocore | Description |",
-        "| --- | --- | --- | --- | --- |",
-    ]
-    lines += [
-        f"| {_code(row.path)} | {_type(row)} | {_accepts(row)} | {_added(row, floor)} "
-        f"| {_notes(row, docs)} |"
-        for row in rows
-    ]
+    lines: list[str] = []
+    for row in rows:
+        required = "**required**" if row.member.required else None
+        facts = [required, _type(row), _accepts(row), _added(row)]
+        lines += [_code(row.path), ": " + " · ".join(fact for fact in facts if fact), ""]
+        notes = _notes(row, docs)
+        if notes:
+            lines += [f"  {notes}", ""]
     return lines
 
 
 def settings_markdown() -> str:
-    """The settings reference: one section per top-level setting, one row per member path."""
+    """The settings reference: one section per top-level setting, one entry per member path."""
     from cognito_pools.models import (  # noqa: PLC0415 - loaded when a page is built
         UserPoolConfig,
         UserPoolFacts,
@@ -231,7 +225,8 @@ def settings_markdown() -> str:
     )
 
     floor = floor_botocore()
-    out: list[str] = []
+    everywhere = f"in every botocore this library supports ({floor} or newer)"
+    out: list[str] = [f"Entries that name no botocore release are {everywhere}.", ""]
     sections: list[tuple[str, type[Any], str, str]] = [
         ("Pool settings", UserPoolConfig, "", "config"),
         ("MFA setup", UserPoolMfaConfig, "mfa.", "mfa"),
@@ -259,7 +254,7 @@ def settings_markdown() -> str:
         rows = setting_rows(root, prefix)
         top_level = [row for row in rows if "." not in row.path.removeprefix(prefix)]
         if key != "config":
-            out += [*_table(rows, floor), ""]
+            out += _entries(rows)
             continue
         for top in top_level:
             group = [
@@ -267,7 +262,7 @@ def settings_markdown() -> str:
                 for row in rows
                 if row.path == top.path or row.path.startswith((f"{top.path}.", f"{top.path}["))
             ]
-            out += [f"### `{top.path}`", "", *_table(group, floor), ""]
+            out += [f"### `{top.path}`", "", *_entries(group)]
     return "\n".join(out)
 
 
@@ -335,8 +330,10 @@ def _option_rows(parser: argparse.ArgumentParser, skip: frozenset[str] = frozens
             continue
         details = [escape(_expand_help(action))]
         if action.choices is not None and not isinstance(action.choices, dict):
-            details.append("one of " + ", ".join(_code(str(c)) for c in action.choices))
-        rows.append(f"| {_code(_option_name(action))} | {'; '.join(d for d in details if d)} |")
+            choices = (_code(str(choice), in_table=True) for choice in action.choices)
+            details.append("one of " + ", ".join(choices))
+        name = _code(_option_name(action), in_table=True)
+        rows.append(f"| {name} | {'; '.join(d for d in details if d)} |")
     if not rows:
         return []
     return ["| Argument | Meaning |", "| --- | --- |", *rows, ""]
