@@ -19,7 +19,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from cognito_pools import Pool
+import cognito_pools
+from cognito_pools import Pool, changes, errors, models
 from cognito_pools.errors import CognitoPoolsError, ServiceError, StalePlanError
 from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
@@ -162,3 +163,20 @@ def test_the_error_tree_has_every_error_under_its_parent() -> None:
     }
     assert "│   └── StalePlanError" in tree
     assert StalePlanError.__bases__[0].__name__ == "PoolChangedError"
+
+
+def test_the_python_api_page_documents_every_public_name() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference.rst").read_text("utf-8")
+    whole_modules = {
+        module.__name__: set(module.__all__)
+        for module in (errors, models, changes)
+        if f".. automodule:: {module.__name__}\n   :members:" in page
+    }
+    assert len(whole_modules) == 3
+    covered = set().union(*whole_modules.values())
+    missing = [
+        name
+        for name in cognito_pools.__all__
+        if name not in covered and f".. autoclass:: cognito_pools.{name}\n" not in page
+    ]
+    assert missing == []

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 PACKAGE = "cognito_pools"
-DOCUMENTED_MODULES = (PACKAGE, f"{PACKAGE}.models", f"{PACKAGE}.changes")
+DOCUMENTED_MODULES = (PACKAGE, f"{PACKAGE}.errors", f"{PACKAGE}.models", f"{PACKAGE}.changes")
 """Where the API reference documents objects, searched in this order for a short name."""
 
 
