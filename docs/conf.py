@@ -37,6 +37,7 @@ source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
 exclude_patterns = ["_build", "_ext", "README.md"]
 nitpicky = True
+smartquotes = False  # "--file" must stay two hyphens, and quotes stay as typed
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 4

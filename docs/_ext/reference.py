@@ -398,9 +398,17 @@ def cli_markdown() -> str:
         if repeated:
             names = ", ".join(_code(action.option_strings[0]) for action in repeated)
             out += [f"The global options {names} are accepted here too.", ""]
-        if sub.epilog:
-            out += _block(sub.epilog)
+        own = [part for part in _paragraphs(sub.epilog) if part not in _paragraphs(parser.epilog)]
+        if own:
+            out += _block("\n\n".join(own))
+        if len(own) < len(_paragraphs(sub.epilog)):
+            out += ["The rest of its help (exit status, ...) is the same as under Usage above.", ""]
     return "\n".join(out)
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    """The blank-line separated parts of an epilog, so parts shown once are not repeated."""
+    return [part.strip("\n") for part in (text or "").split("\n\n") if part.strip()]
 
 
 # --- the error hierarchy -----------------------------------------------------------------------
