@@ -92,12 +92,12 @@ def check_mfa_change(change: object, runtime_shape: BotocoreShape | None) -> lis
             return [Problem(MFA_KEYWORD, f"{change!r} is not allowed; expected {_expected()}")]
         return []
     if isinstance(change, UserPoolMfaConfig):
-        fields = {
+        parts = {
             member.name: getattr(change, member.name)
             for member in STRUCTURES[UserPoolMfaConfig].members
             if getattr(change, member.name) is not None
         }
-        problems = _prefixed(check_change(fields, UserPoolMfaConfig, runtime_shape=runtime_shape))
+        problems = _prefixed(check_change(parts, UserPoolMfaConfig, runtime_shape=runtime_shape))
         if change.mfa_configuration is None:
             problems.append(
                 Problem(
