@@ -206,9 +206,11 @@ class _Touched:
         return touches(self.pool, path)
 
     def in_mfa(self, path: str) -> bool:
+        if isinstance(self.mfa, str):
+            return path == MODE
         fields = as_mapping(self.mfa)
         if fields is None:
-            return True  # a mode or a whole setup: every part of the MFA setup is the caller's
+            return True  # a whole setup: every part of it is the caller's
         return touches(fields, path)
 
 
@@ -243,7 +245,7 @@ def _own_problems(mfa: UserPoolMfaConfig) -> list[Problem]:
 
 
 class _Report:
-    """Collects problems, each on the setting the change touched: the pool's or the MFA one.
+    """Collects problems, each on the pool setting if the change touched it, else on ``mfa.…``.
 
     Without ``touched`` (judging the state between the two calls) only whether there is a
     problem matters.
@@ -254,10 +256,8 @@ class _Report:
         self.problems: list[Problem] = []
 
     def __call__(self, pool_path: str, mfa_path: str, message: str) -> None:
-        touched = self.touched
-        on_pool = touched is not None and touched.in_pool(pool_path)
-        on_mfa = touched is not None and touched.in_mfa(mfa_path)
-        path = pool_path if on_pool and not on_mfa else f"{PREFIX}{mfa_path}"
+        on_pool = self.touched is not None and self.touched.in_pool(pool_path)
+        path = pool_path if on_pool else f"{PREFIX}{mfa_path}"
         self.problems.append(Problem(path, message))
 
 
