@@ -442,8 +442,17 @@ def prepare_mfa(
     final_pool = new_pool
     if sms_setting is not None:
         final_pool = evolve(new_pool, sms_configuration=sms_setting)
+    if new == old:
+        # Nothing to write to the MFA setup: only what the pool change breaks is the caller's
+        # problem, never an oddity of the setup as read.
+        problems += [
+            problem
+            for problem in _pool_problems(final_pool, new, touched)
+            if not problem.path.startswith(PREFIX)
+        ]
+        return MfaStep(old, new), problems
     problems += _own_problems(new) + _pool_problems(final_pool, new, touched)
-    if problems or new == old:
+    if problems:
         return MfaStep(old, new), problems
 
     shape = client.meta.service_model.operation_model("SetUserPoolMfaConfig").input_shape
