@@ -28,7 +28,12 @@ from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping
 from cognito_pools.calls import call
 from cognito_pools.describe import read_mfa_config
-from cognito_pools.errors import CognitoPoolsError, PartiallyAppliedError, Problem
+from cognito_pools.errors import (
+    CallFailedError,
+    CognitoPoolsError,
+    PartiallyAppliedError,
+    Problem,
+)
 from cognito_pools.merge import apply_change, evolve, get_path, touches
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolMfaConfig
 from cognito_pools.plan import SettingChange, diff
@@ -576,5 +581,10 @@ def _undo(client: Any, landed: _Write, failed: _Write, error: CognitoPoolsError)
             error=error,
             restore_error=restore_error,
         ) from error
-    note = f"{landed_name} had already changed the pool and was undone; nothing was changed."
+    note = f"{landed_name} had already changed the pool and was undone"
+    if isinstance(error, CallFailedError):
+        # No answer came back, so the request may have landed all the same.
+        note += f"; {failed_name} got no answer, so whether it changed the pool is unknown."
+    else:
+        note += "; nothing was changed."
     error.args = (f"{error}\n{note}", *error.args[1:])

@@ -162,7 +162,10 @@ class Pool:
 
         Raises:
             ValidationError: the change was refused; nothing was written.
-            ServiceError: Cognito refused a call.
+            ServiceError: Cognito refused a call. If it was the second of two writes (MFA and
+                the other settings), the first was undone.
+            PartiallyAppliedError: the second of two writes failed and undoing the first failed
+                too; the error lists what landed.
         """
         return self._write(self._prepare(changes))
 

@@ -13,10 +13,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
 from stubs import stub_client
 
 from cognito_pools import (
+    CallFailedError,
     PartiallyAppliedError,
     ServiceError,
     SoftwareTokenMfaConfig,
@@ -752,3 +754,20 @@ def test_every_problem_is_reported_at_once() -> None:
         "mfa.email_mfa_configuration",
         "mfa.email_mfa_configuration",
     )
+
+
+def test_a_second_call_without_an_answer_is_reported_as_unknown() -> None:
+    calls = Calls(POOL).read(OFF)
+    calls.set({"MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": {"Enabled": True}})
+    calls.set(OFF)  # the undo
+
+    def time_out(**_: Any) -> None:
+        raise ReadTimeoutError(endpoint_url="https://cognito-idp.us-east-1.amazonaws.com/")
+
+    calls.client.meta.events.register("before-call.cognito-idp.UpdateUserPool", time_out)
+    with pytest.raises(CallFailedError) as caught:
+        calls.pool.update(mfa="ON", deletion_protection="ACTIVE")
+    calls.done()
+    text = str(caught.value)
+    assert "SetUserPoolMfaConfig had already changed the pool and was undone" in text
+    assert "UpdateUserPool got no answer, so whether it changed the pool is unknown" in text
