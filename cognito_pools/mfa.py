@@ -464,7 +464,7 @@ def prepare_mfa(
     step = MfaStep(
         old,
         new,
-        diff(old, new, PREFIX),
+        _mode_first(diff(old, new, PREFIX)),
         request=mfa_request(pool_id, new, raw, shape),
         restore=mfa_request(pool_id, old, raw, shape),
         update_first=updates_pool and _update_first(old_pool, final_pool, old, new),
@@ -500,6 +500,12 @@ def _follow_sms_setting(
     if touched.in_pool("sms_configuration") or _sms_setting(mfa) is None:
         mfa = _with_sms_setting(mfa, pool.sms_configuration)
     return mfa, None, []
+
+
+def _mode_first(changes: tuple[SettingChange, ...]) -> tuple[SettingChange, ...]:
+    """List the mode before the factors, the way a reader takes in an MFA change."""
+    mode = f"{PREFIX}{MODE}"
+    return tuple(sorted(changes, key=lambda change: change.path != mode))
 
 
 def _update_first(
