@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 from typing import Any
 
+import botocore
 import pytest
 from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
@@ -79,6 +80,13 @@ EVERYTHING: dict[str, Any] = {
         "UserVerification": "preferred",
     },
 }
+# Passkeys as a second factor (WebAuthnConfiguration.FactorConfiguration) came in botocore 1.42.90.
+_WEB_AUTHN = stub_client().meta.service_model.shape_for("WebAuthnConfigurationType")
+SENDS_PASSKEYS_AS_MFA = "FactorConfiguration" in _WEB_AUTHN.members
+needs_passkeys_as_mfa = pytest.mark.skipif(
+    not SENDS_PASSKEYS_AS_MFA,
+    reason=f"botocore {botocore.__version__} cannot send WebAuthnConfiguration.FactorConfiguration",
+)
 DEVELOPER_EMAIL = {
     "EmailSendingAccount": "DEVELOPER",
     "SourceArn": f"arn:aws:ses:us-east-1:{ACCOUNT}:identity/auth@example.com",
@@ -690,6 +698,7 @@ def test_optional_mfa_allows_passwordless_first_factors() -> None:
     calls.done()
 
 
+@needs_passkeys_as_mfa
 def test_passkeys_as_a_first_factor_with_mfa_on_must_satisfy_mfa() -> None:
     sign_in = {"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "WEB_AUTHN"]}}
     passkeys = {
@@ -723,6 +732,7 @@ def test_passkeys_as_a_first_factor_with_mfa_on_must_satisfy_mfa() -> None:
     calls.done()
 
 
+@needs_passkeys_as_mfa
 def test_passkeys_as_mfa_need_a_tier_above_lite() -> None:
     error = refused_after_reading(
         pool(UserPoolTier="LITE"),
@@ -771,3 +781,15 @@ def test_a_second_call_without_an_answer_is_reported_as_unknown() -> None:
     text = str(caught.value)
     assert "SetUserPoolMfaConfig had already changed the pool and was undone" in text
     assert "UpdateUserPool got no answer, so whether it changed the pool is unknown" in text
+
+
+@pytest.mark.skipif(SENDS_PASSKEYS_AS_MFA, reason="the installed botocore can send it")
+def test_passkeys_as_mfa_on_a_botocore_that_cannot_send_them_are_refused_before_any_call() -> None:
+    calls = Calls(POOL)
+    with pytest.raises(ValidationError) as caught:
+        calls.pool.update(
+            mfa={"web_authn_configuration": {"factor_configuration": "SINGLE_FACTOR"}}
+        )
+    calls.done()
+    assert caught.value.paths == ("mfa.web_authn_configuration.factor_configuration",)
+    assert "needs botocore 1.42.90 or newer" in str(caught.value)
