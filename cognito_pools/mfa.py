@@ -219,7 +219,7 @@ class _Touched:
         return touches(fields, path)
 
 
-def _own_problems(mfa: UserPoolMfaConfig) -> list[Problem]:
+def _own_problems(mfa: UserPoolMfaConfig, touched: _Touched) -> list[Problem]:
     """Rules within the MFA setup itself."""
     problems: list[Problem] = []
     factors = _factors(mfa)
@@ -237,7 +237,10 @@ def _own_problems(mfa: UserPoolMfaConfig) -> list[Problem]:
         )
     if mfa.mfa_configuration == "OFF":
         # "Invalid MFA configuration given, can't turn off MFA and configure an MFA together."
-        # Measured for SMS, TOTP and email; passkeys are exempt (go-to-k/cdkd #1923).
+        # Measured for TOTP and email, passkeys exempt (go-to-k/cdkd #1923); SMS alike
+        # (floci-io/floci #2831). Only what the change sets is judged: with MFA off,
+        # GetUserPoolMfaConfig still reports the pool's SMS setup (aws-sdk-js #4186), and
+        # that is never sent back (see _sendable).
         problems.extend(
             Problem(
                 f"{PREFIX}{factor}",
@@ -245,8 +248,21 @@ def _own_problems(mfa: UserPoolMfaConfig) -> list[Problem]:
                 "or set the mode to 'ON' or 'OPTIONAL'",
             )
             for factor in factors
+            if touched.in_mfa(factor)
         )
     return problems
+
+
+def _sendable(mfa: UserPoolMfaConfig) -> UserPoolMfaConfig:
+    """The setup as SetUserPoolMfaConfig may receive it: with MFA off, without the factors.
+
+    The service refuses MFA off beside a configured factor, yet GetUserPoolMfaConfig reports
+    the pool's SMS setup while MFA is off. Left out of the request, it stays what it was: an
+    SMS setup that MFA does not use.
+    """
+    if mfa.mfa_configuration != "OFF":
+        return mfa
+    return evolve(mfa, **dict.fromkeys(_factors(mfa), None))
 
 
 class _Report:
@@ -271,9 +287,10 @@ def _pool_problems(
 ) -> list[Problem]:
     """Rules between the MFA setup and the pool's settings (``touched``: see :class:`_Report`)."""
     report = _Report(touched)
-    if mfa.sms_mfa_configuration is not None:
+    active = mfa.mfa_configuration != "OFF"  # with MFA off, no factor is in use
+    if active and mfa.sms_mfa_configuration is not None:
         _sms_rules(pool, mfa, report)
-    if mfa.email_mfa_configuration is not None:
+    if active and mfa.email_mfa_configuration is not None:
         _email_rules(pool, report)
     _passkey_rules(pool, mfa, report)
     return report.problems
@@ -456,7 +473,7 @@ def prepare_mfa(
             if not problem.path.startswith(PREFIX)
         ]
         return MfaStep(old, new), problems
-    problems += _own_problems(new) + _pool_problems(final_pool, new, touched)
+    problems += _own_problems(new, touched) + _pool_problems(final_pool, new, touched)
     if problems:
         return MfaStep(old, new), problems
 
@@ -465,8 +482,8 @@ def prepare_mfa(
         old,
         new,
         _mode_first(diff(old, new, PREFIX)),
-        request=mfa_request(pool_id, new, raw, shape),
-        restore=mfa_request(pool_id, old, raw, shape),
+        request=mfa_request(pool_id, _sendable(new), raw, shape),
+        restore=mfa_request(pool_id, _sendable(old), raw, shape),
         update_first=updates_pool and _update_first(old_pool, final_pool, old, new),
         sms_setting=sms_setting,
     )
@@ -487,8 +504,8 @@ def _follow_sms_setting(
     """
     if mfa.sms_mfa_configuration is None:
         return mfa, None, []
-    if touched.in_mfa(SMS_SETTING):
-        setting = _sms_setting(mfa)
+    setting = _sms_setting(mfa)
+    if setting is not None and touched.in_mfa(SMS_SETTING):
         if touched.in_pool("sms_configuration") and setting != pool.sms_configuration:
             problem = Problem(
                 f"{PREFIX}{SMS_SETTING}",
@@ -497,7 +514,7 @@ def _follow_sms_setting(
             )
             return mfa, None, [problem]
         return mfa, setting, []
-    if touched.in_pool("sms_configuration") or _sms_setting(mfa) is None:
+    if touched.in_pool("sms_configuration") or setting is None:
         mfa = _with_sms_setting(mfa, pool.sms_configuration)
     return mfa, None, []
 

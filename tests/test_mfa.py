@@ -22,6 +22,7 @@ from cognito_pools import (
     CallFailedError,
     PartiallyAppliedError,
     ServiceError,
+    SmsMfaConfig,
     SoftwareTokenMfaConfig,
     UserPoolMfaConfig,
     UserPools,
@@ -793,3 +794,51 @@ def test_passkeys_as_mfa_on_a_botocore_that_cannot_send_them_are_refused_before_
     calls.done()
     assert caught.value.paths == ("mfa.web_authn_configuration.factor_configuration",)
     assert "needs botocore 1.42.90 or newer" in str(caught.value)
+
+
+# -- with MFA off, GetUserPoolMfaConfig still reports the pool's SMS setup (aws-sdk-js #4186) -----
+
+OFF_WITH_SMS_SETUP: dict[str, Any] = {
+    "MfaConfiguration": "OFF",
+    "SmsMfaConfiguration": {
+        "SmsAuthenticationMessage": "Code {####}",
+        "SmsConfiguration": SMS_SETUP,
+    },
+    "SoftwareTokenMfaConfiguration": {"Enabled": False},
+}
+
+
+def test_with_mfa_off_the_reported_sms_setup_is_never_sent_back() -> None:
+    phone = {"RecoveryMechanisms": [{"Name": "verified_phone_number", "Priority": 1}]}
+    described = pool(SmsConfiguration=SMS_SETUP, AccountRecoverySetting=phone)
+    passkeys = {"web_authn_configuration": {"relying_party_id": "auth.example.com"}}
+    calls = Calls(described).read(OFF_WITH_SMS_SETUP)
+    plan = calls.pool.plan(mfa=passkeys)
+    assert [c.path for c in plan] == ["mfa.web_authn_configuration.relying_party_id"]
+    calls.read(OFF_WITH_SMS_SETUP).set(
+        {
+            "MfaConfiguration": "OFF",
+            "SoftwareTokenMfaConfiguration": {"Enabled": False},
+            "WebAuthnConfiguration": {"RelyingPartyId": "auth.example.com"},
+        }
+    )
+    calls.pool.update(mfa=passkeys)
+    calls.done()
+
+
+def test_turning_mfa_on_uses_the_sms_setup_the_pool_reports() -> None:
+    calls = Calls(pool(SmsConfiguration=SMS_SETUP)).read(OFF_WITH_SMS_SETUP)
+    plan = calls.pool.plan(mfa="OPTIONAL")
+    assert [c.path for c in plan] == ["mfa.mfa_configuration"]  # SMS MFA is already set up
+    calls.read(OFF_WITH_SMS_SETUP).set({**OFF_WITH_SMS_SETUP, "MfaConfiguration": "OPTIONAL"})
+    calls.pool.update(mfa="OPTIONAL")
+    calls.done()
+
+
+def test_a_whole_setup_without_its_own_sms_configuration_uses_the_pools() -> None:
+    calls = Calls(pool(SmsConfiguration=SMS_SETUP)).read(OFF)
+    calls.set({"MfaConfiguration": "ON", "SmsMfaConfiguration": {"SmsConfiguration": SMS_SETUP}})
+    calls.pool.update(
+        mfa=UserPoolMfaConfig(mfa_configuration="ON", sms_mfa_configuration=SmsMfaConfig())
+    )
+    calls.done()
