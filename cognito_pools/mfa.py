@@ -572,6 +572,10 @@ def write(
     When the second call fails, the first is undone with the request that writes back what was
     read, and the second call's error is raised with a note that nothing changed. When undoing
     fails too, :class:`~cognito_pools.errors.PartiallyAppliedError` lists what landed.
+
+    So every attempt leaves the pool as it found it or fully changed: a retry that prepares the
+    change again (reading both setups afresh) starts from the original setup, and the last
+    failed attempt leaves it in place.
     """
     writes: list[_Write] = []
     if update is not None:

@@ -24,6 +24,7 @@ from cognito_pools import (
     ServiceError,
     SmsMfaConfig,
     SoftwareTokenMfaConfig,
+    StalePlanError,
     UserPoolMfaConfig,
     UserPools,
     ValidationError,
@@ -841,4 +842,35 @@ def test_a_whole_setup_without_its_own_sms_configuration_uses_the_pools() -> Non
     calls.pool.update(
         mfa=UserPoolMfaConfig(mfa_configuration="ON", sms_mfa_configuration=SmsMfaConfig())
     )
+    calls.done()
+
+
+def test_a_failed_mfa_read_writes_nothing() -> None:
+    calls = Calls(POOL).describe().fail("get_user_pool_mfa_config", "TooManyRequestsException")
+    with pytest.raises(ServiceError) as caught:
+        calls.pool.update(mfa="ON", deletion_protection="ACTIVE")
+    calls.done()
+    assert caught.value.operation == "GetUserPoolMfaConfig"
+
+
+def test_a_failed_first_update_stops_before_the_mfa_setup() -> None:
+    calls = Calls(POOL).read(OFF).fail("update_user_pool")
+    with pytest.raises(ServiceError) as caught:
+        calls.pool.update(
+            sms_configuration={"sns_caller_arn": ROLE, "external_id": "e"},
+            mfa={"mfa_configuration": "OPTIONAL", "sms_mfa_configuration": {}},
+        )
+    calls.done()  # and no SetUserPoolMfaConfig was attempted
+    assert caught.value.operation == "UpdateUserPool"
+    assert "undone" not in str(caught.value)
+
+
+def test_apply_writes_a_shown_mfa_plan_only_while_it_holds() -> None:
+    calls = Calls(POOL).read(OFF)
+    plan = calls.pool.plan(mfa="OPTIONAL")
+    calls.read(OFF).set(TOTP_OPTIONAL)
+    calls.pool.apply(plan)
+    calls.read(TOTP_OPTIONAL)  # someone else turned MFA on in between: the plan is stale
+    with pytest.raises(StalePlanError):
+        calls.pool.apply(plan)
     calls.done()
