@@ -131,9 +131,11 @@ def _prefixed(problems: list[Problem]) -> list[Problem]:
 # -- reading and merging ------------------------------------------------------------------------
 
 
-def read_mfa_setup(client: Any, pool_id: str) -> tuple[UserPoolMfaConfig, Mapping[str, Any]]:
+def read_mfa_setup(
+    client: Any, pool_id: str, attempt: int = 1
+) -> tuple[UserPoolMfaConfig, Mapping[str, Any]]:
     """Read the pool's MFA setup with one GetUserPoolMfaConfig call: typed, and as answered."""
-    raw = call(client, "get_user_pool_mfa_config", {"UserPoolId": pool_id})
+    raw = call(client, "get_user_pool_mfa_config", {"UserPoolId": pool_id}, attempt=attempt)
     return read_mfa_config(raw), raw
 
 
@@ -449,14 +451,16 @@ def prepare_mfa(
     new_pool: UserPoolConfig,
     pool_change: Mapping[str, Any],
     updates_pool: bool,
+    attempt: int = 1,
 ) -> tuple[MfaStep, list[Problem]]:
     """Read the MFA setup afresh, merge ``change``, check it against the merged pool, plan it.
 
     ``new_pool`` is the pool's settings with the rest of the change merged, and ``updates_pool``
     whether an UpdateUserPool call will be sent; together they decide the order of the calls.
-    Safe to run again: a retry reads and plans everything afresh.
+    Safe to run again: a retry reads and plans everything afresh (``attempt`` is its round,
+    for the log).
     """
-    old, raw = read_mfa_setup(client, pool_id)
+    old, raw = read_mfa_setup(client, pool_id, attempt)
     new = merge_mfa(old, change)
     touched = _Touched(pool_change, change)
 
@@ -566,6 +570,7 @@ def write(
     update: Mapping[str, Any] | None,
     restore_update: Mapping[str, Any] | None,
     pool_changes: tuple[SettingChange, ...],
+    attempt: int = 1,
 ) -> None:
     """Send SetUserPoolMfaConfig and UpdateUserPool (those that are due) in the step's order.
 
@@ -585,20 +590,24 @@ def write(
         writes.insert(len(writes) if step.update_first else 0, mfa)
     done: list[_Write] = []
     for current in writes:
+        paths = [change.path for change in current.changes]
         try:
-            call(client, current.method, current.request)
+            call(client, current.method, current.request, attempt=attempt, paths=paths)
         except CognitoPoolsError as error:
             for landed in done:
-                _undo(client, landed, current, error)
+                _undo(client, landed, current, error, attempt)
             raise
         done.append(current)
 
 
-def _undo(client: Any, landed: _Write, failed: _Write, error: CognitoPoolsError) -> None:
+def _undo(
+    client: Any, landed: _Write, failed: _Write, error: CognitoPoolsError, attempt: int
+) -> None:
     landed_name, failed_name = _OPERATIONS[landed.method], _OPERATIONS[failed.method]
     assert landed.restore is not None, "every first call has its restore"  # noqa: S101
+    paths = [change.path for change in landed.changes]
     try:
-        call(client, landed.method, landed.restore)
+        call(client, landed.method, landed.restore, attempt=attempt, paths=paths)
     except CognitoPoolsError as restore_error:
         raise PartiallyAppliedError(
             landed=landed_name,

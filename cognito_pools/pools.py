@@ -14,6 +14,7 @@ both calls and the second fails, the first is undone.
 
 from __future__ import annotations
 
+import inspect
 import warnings
 from typing import TYPE_CHECKING, Any, cast
 
@@ -22,11 +23,12 @@ from botocore.exceptions import BotoCoreError
 
 from cognito_pools import mfa
 from cognito_pools._schema import STRUCTURES
-from cognito_pools.calls import call
+from cognito_pools.calls import call, logger
 from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, read_described
 from cognito_pools.errors import (
     CallFailedError,
+    PoolChangedError,
     StalePlanError,
     UnsendableSettingsWarning,
     ValidationError,
@@ -35,6 +37,7 @@ from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import UserPoolConfig
 from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import update_request
+from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
     clear_with_empty_lists,
     follow_pairs,
@@ -42,6 +45,7 @@ from cognito_pools.rules import (
     reserved_tag_problems,
 )
 from cognito_pools.validate import check_change, check_merged
+from cognito_pools.verify import confirm_landed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,9 +69,21 @@ class UserPools:
 
     Pass your own boto3 client (its region, credentials and retry ``Config`` are used as they
     are), or a boto3 ``Session`` to create one from, or nothing to use boto3's default session.
+
+    ``retries`` says how updates retry transient failures, each time reading the pool afresh
+    (:class:`Retries`; ``Retries.off()`` for none). ``verify=True`` makes every update read the
+    pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
+    setting it wrote; that costs a third call, so it is off by default.
     """
 
-    def __init__(self, client: Any = None, *, session: boto3.Session | None = None) -> None:
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        session: boto3.Session | None = None,
+        retries: Retries = DEFAULT_RETRIES,
+        verify: bool = False,
+    ) -> None:
         if client is not None and session is not None:
             raise TypeError("pass either a client or a session, not both")
         if client is None:
@@ -81,6 +97,10 @@ class UserPools:
                 raise CallFailedError(f"could not create a cognito-idp client: {error}") from error
         self.client: Any = client
         """The botocore ``cognito-idp`` client every call goes through."""
+        self.retries = retries
+        """How updates of the pools read through this object retry transient failures."""
+        self.verify = verify
+        """Whether updates read the pool back to confirm their change landed."""
 
     def get(self, pool_id: str) -> Pool:
         """Describe the pool and return a handle on its current settings.
@@ -89,7 +109,8 @@ class UserPools:
             PoolNotFoundError: no pool with this id is visible to the client.
             ServiceError: Cognito refused the call for another reason.
         """
-        return Pool(self.client, pool_id, _describe(self.client, pool_id))
+        described = _describe(self.client, pool_id)
+        return Pool(self.client, pool_id, described, retries=self.retries, verify=self.verify)
 
     def __repr__(self) -> str:
         return f"UserPools(region={self.client.meta.region_name!r})"
@@ -102,11 +123,21 @@ class Pool:
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "id")
+    __slots__ = ("_client", "_described", "_retries", "_verify", "id")
 
-    def __init__(self, client: Any, pool_id: str, described: DescribedPool) -> None:
+    def __init__(
+        self,
+        client: Any,
+        pool_id: str,
+        described: DescribedPool,
+        *,
+        retries: Retries = DEFAULT_RETRIES,
+        verify: bool = False,
+    ) -> None:
         self._client = client
         self._described = described
+        self._retries = retries
+        self._verify = verify
         self.id = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
@@ -125,7 +156,10 @@ class Pool:
 
     def refresh(self) -> Pool:
         """Describe the pool again and return a new handle."""
-        return Pool(self._client, self.id, _describe(self._client, self.id))
+        return self._with(_describe(self._client, self.id))
+
+    def _with(self, described: DescribedPool) -> Pool:
+        return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
 
     def get_mfa_config(self) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
@@ -145,7 +179,13 @@ class Pool:
         """
         return self._prepare(changes).plan
 
-    def update(self, **changes: Unpack[UserPoolChange]) -> Pool:
+    def update(
+        self,
+        *,
+        if_unchanged: bool = False,
+        verify: bool | None = None,
+        **changes: Unpack[UserPoolChange],
+    ) -> Pool:
         """Change the named settings and keep every other one as it is.
 
         Each keyword is a setting of :class:`~cognito_pools.models.UserPoolConfig`, plus ``mfa``.
@@ -157,19 +197,34 @@ class Pool:
         mapping of :class:`~cognito_pools.changes.UserPoolMfaConfigChange` merged the same
         way, or a whole :class:`~cognito_pools.models.UserPoolMfaConfig`.
 
+        The pool is read afresh inside the call, and a transient failure is retried by reading
+        and merging again (see :class:`Retries`). Updates of one pool within a process take turns.
+
+        Args:
+            if_unchanged: write only if the pool's settings are still those this handle read;
+                otherwise raise :class:`PoolChangedError` and write nothing.
+            verify: read the pool back after writing (a third call) and raise
+                :class:`ChangeOverwrittenError` if a setting written is not there. Defaults to
+                the ``verify`` given to :class:`UserPools`.
+            **changes: the settings to change.
+
         Returns:
             A handle on the pool with the new settings.
 
         Raises:
             ValidationError: the change was refused; nothing was written.
-            ServiceError: Cognito refused a call. If it was the second of two writes (MFA and
-                the other settings), the first was undone.
+            PoolChangedError: ``if_unchanged`` was given and the pool had changed.
+            ChangeOverwrittenError: ``verify`` found another writer's value in a setting written.
+            ServiceError: Cognito refused a call, or a transient failure outlasted the retries.
+                If it was the second of two writes (MFA and the other settings), the first was
+                undone.
             PartiallyAppliedError: the second of two writes failed and undoing the first failed
                 too; the error lists what landed.
         """
-        return self._write(self._prepare(changes))
+        guard = self._described.config if if_unchanged else None
+        return self._update(changes, guard=guard, verify=verify)
 
-    def apply(self, plan: Plan) -> Pool:
+    def apply(self, plan: Plan, *, verify: bool | None = None) -> Pool:
         """Write a plan shown earlier, but only if it still says what the update would do.
 
         The pool is read afresh and the plan's change merged again. If the result differs
@@ -182,28 +237,62 @@ class Pool:
         """
         if plan.pool_id != self.id:
             raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
-        prepared = self._prepare(plan.requested)
-        if prepared.plan != plan:
-            raise StalePlanError(
-                f"user pool {self.id} changed since the plan was made; nothing was written. "
-                f"The same change would now do this:\n{prepared.plan}"
-            )
-        return self._write(prepared)
+        return self._update(plan.requested, expected=plan, verify=verify)
 
-    def _write(self, prepared: _Prepared) -> Pool:
+    def _update(
+        self,
+        changes: Mapping[str, Any],
+        *,
+        guard: UserPoolConfig | None = None,
+        expected: Plan | None = None,
+        verify: bool | None,
+    ) -> Pool:
+        """Read, merge and write under the pool's lock, retrying each round from a fresh read."""
+
+        def attempt(round_number: int) -> tuple[Pool, Plan]:
+            prepared = self._prepare(changes, round_number)
+            if guard is not None and guard != prepared.described.config:
+                paths = [change.path for change in diff(guard, prepared.described.config)]
+                raise PoolChangedError(
+                    f"user pool {self.id} changed since it was read ({', '.join(paths)}); "
+                    "nothing was written",
+                    paths,
+                )
+            if expected is not None and prepared.plan != expected:
+                raise StalePlanError(
+                    f"user pool {self.id} changed since the plan was made; nothing was written. "
+                    f"The same change would now do this:\n{prepared.plan}"
+                )
+            return self._write(prepared, round_number), prepared.plan
+
+        with pool_lock(self._client, self.id):
+            updated, written = retrying(self._retries, attempt)
+            if written and (self._verify if verify is None else verify):
+                confirm_landed(self._client, written)
+        return updated
+
+    def _write(self, prepared: _Prepared, round_number: int) -> Pool:
         plan = prepared.plan
+        paths = [change.path for change in plan.changes]
         mfa.write(
             self._client,
             prepared.mfa_step,
             update=plan.request,
             restore_update=prepared.restore_update,
             pool_changes=prepared.pool_changes,
+            attempt=round_number,
         )
+        if plan:
+            logger.info(
+                "updated user pool %s: %s",
+                self.id,
+                ", ".join(paths),
+                extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
+            )
         config = prepared.mfa_step.pool_after(prepared.config, updated=plan.request is not None)
-        described = evolve(prepared.described, config=config)
-        return Pool(self._client, self.id, described)
+        return self._with(evolve(prepared.described, config=config))
 
-    def _prepare(self, changes: Mapping[str, Any]) -> _Prepared:
+    def _prepare(self, changes: Mapping[str, Any], attempt: int = 1) -> _Prepared:
         """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
@@ -224,7 +313,7 @@ class Pool:
         if problems:
             raise ValidationError(problems)
 
-        described = _describe(self._client, self.id)
+        described = _describe(self._client, self.id, attempt)
         old = described.config
         new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
         new, tag_problems = keep_reserved_tags(old, clear_with_empty_lists(old, new), settings)
@@ -240,6 +329,7 @@ class Pool:
                 new_pool=new,
                 pool_change=settings,
                 updates_pool=bool(changed),
+                attempt=attempt,
             )
             problems += mfa_problems
         if problems:
@@ -282,9 +372,23 @@ def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:
             f"botocore {botocore.__version__} cannot send {', '.join(settings)}, which this pool "
             "has; UpdateUserPool may reset them. Upgrade botocore to keep them.",
             UnsendableSettingsWarning,
-            stacklevel=4,
+            stacklevel=_outside_this_package(),
         )
 
 
-def _describe(client: Any, pool_id: str) -> DescribedPool:
-    return read_described(call(client, "describe_user_pool", {"UserPoolId": pool_id}))
+def _outside_this_package() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside cognito_pools."""
+    frame = inspect.currentframe()
+    level, frame = 1, frame.f_back if frame is not None else None
+    if frame is None:  # an interpreter without frame support
+        return 1
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        "cognito_pools."
+    ):
+        level, frame = level + 1, frame.f_back
+    return level
+
+
+def _describe(client: Any, pool_id: str, attempt: int = 1) -> DescribedPool:
+    response = call(client, "describe_user_pool", {"UserPoolId": pool_id}, attempt=attempt)
+    return read_described(response)

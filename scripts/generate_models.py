@@ -29,6 +29,8 @@ import botocore.session
 from botocore import xform_name
 from botocore.model import ServiceModel, Shape, StringShape, StructureShape
 
+from cognito_pools._redact import SECRET_MEMBERS
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -269,6 +271,8 @@ class Generator:
             "",
             "import attrs",
             "",
+            "from cognito_pools._redact import redacted_repr",
+            "",
             "__all__ = [",
             *(f'    "{name}",' for name in sorted([*self.enums, *self.class_names()])),
             "]",
@@ -291,7 +295,11 @@ class Generator:
             out += docstring(self.class_doc(cls, shape_name), "    ")
             for wire, shape in members.items():
                 annotation = self.model_type(shape)
-                out += ["", f"    {field_name(wire)}: {annotation} | None = None"]
+                name = field_name(wire)
+                default = "None"
+                if name in SECRET_MEMBERS:
+                    default = "attrs.field(default=None, repr=redacted_repr)"
+                out += ["", f"    {name}: {annotation} | None = {default}"]
                 doc = self.member_doc(shape_name, wire, shape, required=wire in required)
                 out += docstring(doc, "    ")
         return "\n".join(out) + "\n"

@@ -21,6 +21,7 @@ from stubs import stub_client
 from cognito_pools import (
     CallFailedError,
     PartiallyAppliedError,
+    Retries,
     ServiceError,
     SmsMfaConfig,
     SoftwareTokenMfaConfig,
@@ -95,6 +96,9 @@ DEVELOPER_EMAIL = {
 }
 # A pool that can have every factor: SMS through SNS, email through SES.
 READY = {"SmsConfiguration": SMS_SETUP, "EmailConfiguration": DEVELOPER_EMAIL}
+# Each test states every call; retrying transient failures is tested on its own.
+NO_RETRIES = Retries.off()
+FAST_RETRIES = Retries(base_delay=0.001, max_delay=0.002)
 
 
 def pool(**members: Any) -> dict[str, Any]:
@@ -122,13 +126,13 @@ def sent(**members: Any) -> dict[str, Any]:
 class Calls:
     """A stubbed client, its queue of expected calls, and the pool handle read through it."""
 
-    def __init__(self, described: dict[str, Any]) -> None:
+    def __init__(self, described: dict[str, Any], retries: Retries = NO_RETRIES) -> None:
         self.client = stub_client()
         self.stubber = Stubber(self.client)
         self.described = described
         self.stubber.add_response("describe_user_pool", {"UserPool": copy.deepcopy(described)})
         self.stubber.activate()
-        self.pool = UserPools(self.client).get(POOL_ID)
+        self.pool = UserPools(self.client, retries=retries).get(POOL_ID)
 
     def describe(self) -> Calls:
         self.stubber.add_response(
@@ -422,13 +426,13 @@ def test_a_failed_first_call_stops_before_the_second() -> None:
 def test_a_refused_update_after_set_puts_the_mfa_setup_back() -> None:
     calls = Calls(POOL).read(OFF)
     calls.set({"MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": {"Enabled": True}})
-    calls.fail("update_user_pool", "ConcurrentModificationException")
+    calls.fail("update_user_pool", "InvalidParameterException")
     calls.set(OFF)  # the setup as read
     with pytest.raises(ServiceError) as caught:
         calls.pool.update(mfa="ON", deletion_protection="ACTIVE")
     calls.done()
     assert caught.value.operation == "UpdateUserPool"
-    assert caught.value.code == "ConcurrentModificationException"
+    assert caught.value.code == "InvalidParameterException"
     assert "SetUserPoolMfaConfig had already changed the pool and was undone" in str(caught.value)
 
 
@@ -874,3 +878,50 @@ def test_apply_writes_a_shown_mfa_plan_only_while_it_holds() -> None:
     with pytest.raises(StalePlanError):
         calls.pool.apply(plan)
     calls.done()
+
+
+def test_a_retried_round_starts_from_the_setup_the_undo_put_back() -> None:
+    # Each round undoes its own first write, so a retry reads the original setup again and
+    # plans the same two writes; the final state is the requested one.
+    calls = Calls(POOL, FAST_RETRIES).read(OFF)
+    on = {"MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": {"Enabled": True}}
+    calls.set(on).fail("update_user_pool", "ConcurrentModificationException").set(OFF)
+    calls.read(OFF).set(on).update(sent(MfaConfiguration="ON", DeletionProtection="ACTIVE"))
+    updated = calls.pool.update(mfa="ON", deletion_protection="ACTIVE")
+    calls.done()
+    assert updated.config.mfa_configuration == "ON"
+    assert updated.config.deletion_protection == "ACTIVE"
+
+
+def test_when_the_undo_itself_is_throttled_nothing_is_retried() -> None:
+    calls = Calls(POOL, FAST_RETRIES).read(OFF)
+    calls.set({"MfaConfiguration": "ON", "SoftwareTokenMfaConfiguration": {"Enabled": True}})
+    calls.fail("update_user_pool", "ConcurrentModificationException")
+    calls.fail("set_user_pool_mfa_config", "TooManyRequestsException")
+    with pytest.raises(PartiallyAppliedError) as caught:
+        calls.pool.update(mfa="ON", deletion_protection="ACTIVE")
+    calls.done()  # no second round: the pool is no longer as the change found it
+    assert caught.value.landed == "SetUserPoolMfaConfig"
+
+
+def test_the_sms_external_id_appears_in_no_plan_error_or_repr() -> None:
+    secret = "do-not-print-me"  # noqa: S105 - a marker to look for, not a credential
+    setup = {"sns_caller_arn": ROLE, "external_id": secret}
+    change: Any = {
+        "mfa_configuration": "OPTIONAL",
+        "sms_mfa_configuration": {"sms_configuration": setup},
+    }
+    calls = Calls(POOL).read(OFF)
+    plan = calls.pool.plan(mfa=change, deletion_protection="ACTIVE")
+    assert "mfa.sms_mfa_configuration.sms_configuration.external_id" in str(plan)
+    # UpdateUserPool lands the SMS configuration first; then SetUserPoolMfaConfig and the undo fail.
+    calls.read(OFF)
+    calls.stubber.add_response("update_user_pool", {})
+    calls.fail("set_user_pool_mfa_config").fail("update_user_pool")
+    with pytest.raises(PartiallyAppliedError) as caught:
+        calls.pool.update(mfa=change, deletion_protection="ACTIVE")
+    calls.done()
+    error = caught.value
+    assert error.landed == "UpdateUserPool"
+    shown = [str(plan), repr(plan), str(error), repr(error), repr(error.not_applied)]
+    assert not [text for text in shown if secret in text]

@@ -23,7 +23,6 @@ from cognito_pools import (
     AccountRecoverySetting,
     AdminCreateUserConfig,
     CognitoPoolsError,
-    ConcurrentModificationError,
     DeviceConfiguration,
     EmailConfiguration,
     LambdaConfig,
@@ -629,10 +628,10 @@ def test_mfa_off_on_a_pool_with_sms_mfa(moto_client, make_pool, record_calls):
 
 
 def refuse_update(**_: Any) -> tuple[AWSResponse, dict[str, Any]]:
-    """A before-call handler answering UpdateUserPool the way Cognito does under contention."""
-    message = "Only one request to update this UserPool can be processed at a time"
+    """A before-call handler refusing UpdateUserPool the way Cognito refuses a cross-field rule."""
+    message = "SMS configuration and Auto verification for phone_number are required"
     parsed = {
-        "Error": {"Code": "ConcurrentModificationException", "Message": message},
+        "Error": {"Code": "InvalidParameterException", "Message": message},
         "ResponseMetadata": {"HTTPStatusCode": 400, "RequestId": "refused-1"},
     }
     return AWSResponse("https://cognito-idp.us-east-1.amazonaws.com/", 400, {}, None), parsed
@@ -645,7 +644,7 @@ def test_refused_update_puts_the_mfa_setup_back(moto_client, make_pool, record_c
     calls = record_calls(moto_client)
     moto_client.meta.events.register("before-call.cognito-idp.UpdateUserPool", refuse_update)
 
-    with pytest.raises(ConcurrentModificationError) as caught:
+    with pytest.raises(ServiceError, match="InvalidParameterException") as caught:
         pool.update(mfa="ON", deletion_protection="ACTIVE")
 
     assert caught.value.operation == "UpdateUserPool"

@@ -18,9 +18,15 @@ from stubs import stub_client
 
 from cognito_pools import (
     ConcurrentModificationError,
+    InternalServiceError,
+    LimitExceededError,
     Pool,
     PoolNotFoundError,
+    Retries,
+    RoleNotReadyError,
     ServiceError,
+    TooManyRequestsError,
+    UserImportInProgressError,
     UserPools,
     ValidationError,
 )
@@ -557,6 +563,13 @@ def test_a_bad_tag_key_is_refused_before_mfa_is_touched(client: Any) -> None:
     ("code", "kind"),
     [
         ("ConcurrentModificationException", ConcurrentModificationError),
+        ("TooManyRequestsException", TooManyRequestsError),
+        ("InternalErrorException", InternalServiceError),
+        ("InvalidSmsRoleTrustRelationshipException", RoleNotReadyError),
+        ("InvalidSmsRoleAccessPolicyException", RoleNotReadyError),
+        ("InvalidEmailRoleAccessPolicyException", RoleNotReadyError),
+        ("UserImportInProgressException", UserImportInProgressError),
+        ("LimitExceededException", LimitExceededError),
         ("InvalidParameterException", ServiceError),
     ],
 )
@@ -573,7 +586,7 @@ def test_a_refused_update_raises_a_service_error_wrapping_the_client_error(
             http_status_code=400,
             response_meta={"RequestId": "5f1c-req"},
         )
-        pool = UserPools(client).get(POOL_ID)
+        pool = UserPools(client, retries=Retries.off()).get(POOL_ID)
         with pytest.raises(ServiceError) as caught:
             pool.update(deletion_protection="ACTIVE")
         stubber.assert_no_pending_responses()

@@ -12,12 +12,16 @@ import boto3
 from typing_extensions import assert_type
 
 from cognito_pools import (
+    ChangeOverwrittenError,
     CognitoPoolsError,
+    ConcurrentModificationError,
     LambdaConfig,
     PasswordPolicy,
     Plan,
     Pool,
+    PoolChangedError,
     RecoveryOption,
+    Retries,
     SettingChange,
     SoftwareTokenMfaConfig,
     UserPoolConfig,
@@ -118,5 +122,19 @@ def errors(pool: Pool) -> None:
         pool.update(deletion_protection="ACTIVE")
     except ValidationError as error:
         assert_type(error.paths, tuple[str, ...])
+    except PoolChangedError as error:
+        assert_type(error.paths, tuple[str, ...])
+    except ChangeOverwrittenError as error:
+        assert_type(error.paths, tuple[str, ...])
+    except ConcurrentModificationError as error:
+        assert_type(error.attempts, int)
     except CognitoPoolsError:
         pass
+
+
+def retrying_and_verifying(session: boto3.Session, pool: Pool) -> None:
+    assert_type(UserPools(session=session, retries=Retries(attempts=8), verify=True), UserPools)
+    assert_type(UserPools(session=session, retries=Retries.off()), UserPools)
+    assert_type(pool.update(if_unchanged=True, deletion_protection="ACTIVE"), Pool)
+    assert_type(pool.update(verify=True, user_pool_tags={"team": "auth"}), Pool)
+    assert_type(Retries().delay(1), float)

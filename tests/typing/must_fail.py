@@ -45,3 +45,5 @@ def wrong_calls(pool: Pool) -> None:
     pool.update(user_pool_tags={"team": 1})  # type: ignore[dict-item]  # pyright: ignore[reportArgumentType]
     # plan takes the same keywords, checked the same way.
     pool.plan(deletion_protection="on")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    # The options of an update are keywords of their own type.
+    pool.update(if_unchanged="yes", deletion_protection="ACTIVE")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
