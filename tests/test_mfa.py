@@ -14,8 +14,11 @@ from typing import Any
 
 import botocore
 import pytest
+import strategies
 from botocore.exceptions import ReadTimeoutError
 from botocore.stub import Stubber
+from botocore.validate import validate_parameters
+from hypothesis import given, settings
 from stubs import stub_client
 
 from cognito_pools import (
@@ -31,6 +34,9 @@ from cognito_pools import (
     ValidationError,
     WebAuthnConfiguration,
 )
+from cognito_pools.merge import apply_change
+from cognito_pools.mfa import FACTORS, merge_mfa
+from cognito_pools.request import mfa_request
 
 POOL_ID = "us-east-1_Mf4Test"
 ACCOUNT = "123456789012"
@@ -83,8 +89,9 @@ EVERYTHING: dict[str, Any] = {
         "UserVerification": "preferred",
     },
 }
+_CLIENT = stub_client()
 # Passkeys as a second factor (WebAuthnConfiguration.FactorConfiguration) came in botocore 1.42.90.
-_WEB_AUTHN = stub_client().meta.service_model.shape_for("WebAuthnConfigurationType")
+_WEB_AUTHN = _CLIENT.meta.service_model.shape_for("WebAuthnConfigurationType")
 SENDS_PASSKEYS_AS_MFA = "FactorConfiguration" in _WEB_AUTHN.members
 needs_passkeys_as_mfa = pytest.mark.skipif(
     not SENDS_PASSKEYS_AS_MFA,
@@ -925,3 +932,37 @@ def test_the_sms_external_id_appears_in_no_plan_error_or_repr() -> None:
     assert error.landed == "UpdateUserPool"
     shown = [str(plan), repr(plan), str(error), repr(error), repr(error.not_applied)]
     assert not [text for text in shown if secret in text]
+
+
+# -- properties of the merge ----------------------------------------------------------------------
+
+setups = strategies.models_of(UserPoolMfaConfig, sendable=True)
+
+
+@given(current=setups, wanted=setups)
+@settings(max_examples=150, deadline=None)
+def test_merging_the_same_change_twice_changes_nothing_more(
+    current: UserPoolMfaConfig, wanted: UserPoolMfaConfig
+) -> None:
+    change = strategies.as_change(wanted)
+    merged = merge_mfa(current, change)
+    assert merge_mfa(merged, change) == merged  # so a second plan of the same change is empty
+    assert merge_mfa(current, {}) == current
+    # What a mode change implies only touches the factors the change leaves out.
+    plain = apply_change(current, change, UserPoolMfaConfig)
+    for name in change:
+        assert getattr(merged, name) == getattr(plain, name)
+    if merged != plain:
+        assert change.get("mfa_configuration") not in {None, current.mfa_configuration}
+        assert {name for name in FACTORS if getattr(merged, name) != getattr(plain, name)}
+
+
+@given(current=setups, wanted=setups)
+@settings(max_examples=150, deadline=None)
+def test_every_mfa_request_passes_botocore_validation(
+    current: UserPoolMfaConfig, wanted: UserPoolMfaConfig
+) -> None:
+    shape = _CLIENT.meta.service_model.operation_model("SetUserPoolMfaConfig").input_shape
+    merged = merge_mfa(current, strategies.as_change(wanted))
+    request = mfa_request(POOL_ID, merged, None, shape)
+    validate_parameters(request, shape)  # raises on anything botocore would refuse
