@@ -194,7 +194,14 @@ def _update(pool: Pool, say: Callable[[str], None], calls: list[str]) -> Pool | 
     pool = pool.update(**_CHANGE)
     say(f"   API calls: {', '.join(calls)}")
     moved = diff(before, pool.refresh().config)
-    planned = {change.path for change in plan if not change.path.startswith("mfa.")}
+    # DescribeUserPool shows the MFA mode (mfa.mfa_configuration) as mfa_configuration, and
+    # none of the other MFA settings.
+    mode = "mfa.mfa_configuration"
+    planned = {
+        change.path.removeprefix("mfa.")
+        for change in plan
+        if change.path == mode or not change.path.startswith("mfa.")
+    }
     unexpected = [str(change) for change in moved if change.path not in planned]
     missing = planned - {change.path for change in moved}
     say(f"   Re-read from the server, pool A now differs from before in {len(moved)} settings:")

@@ -8,6 +8,7 @@ The hierarchy::
     │   └── StalePlanError                    ... since a plan was shown
     ├── ChangeOverwrittenError                the write landed, but the read-back found other values
     ├── CallFailedError                       a call never reached Cognito (credentials, network)
+    ├── PartiallyAppliedError                 one of two writes landed and could not be undone
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
         ├── ConcurrentModificationError       another update to the same pool was in flight *
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
     from botocore.exceptions import ClientError
 
+    from cognito_pools.plan import SettingChange
+
 __all__ = [
     "CallFailedError",
     "ChangeOverwrittenError",
@@ -47,6 +50,7 @@ __all__ = [
     "ConcurrentModificationError",
     "InternalServiceError",
     "LimitExceededError",
+    "PartiallyAppliedError",
     "PoolChangedError",
     "PoolNotFoundError",
     "Problem",
@@ -251,3 +255,51 @@ _BY_CODE: dict[str, type[ServiceError]] = {
 
 class UnsendableSettingsWarning(UserWarning):
     """The pool has settings that the installed botocore cannot send; upgrade botocore."""
+
+
+# -- Changes written by two calls (MFA through SetUserPoolMfaConfig beside UpdateUserPool) --------
+
+
+class PartiallyAppliedError(CognitoPoolsError):
+    """One of an update's two writes landed, the other failed, and undoing the first failed too.
+
+    An update that changes MFA and other settings makes two calls, SetUserPoolMfaConfig and
+    UpdateUserPool. When the second fails, the first is undone and the second call's own error
+    is raised. Only when undoing fails as well is this error raised instead: the pool is then
+    left with exactly the changes in ``applied`` and without those in ``not_applied``.
+    The second call's error is the ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        *,
+        landed: str,
+        failed: str,
+        applied: Iterable[SettingChange],
+        not_applied: Iterable[SettingChange],
+        error: CognitoPoolsError,
+        restore_error: CognitoPoolsError,
+    ) -> None:
+        self.landed = landed
+        """The operation that changed the pool and could not be undone, e.g. ``UpdateUserPool``."""
+        self.failed = failed
+        """The operation that failed, e.g. ``SetUserPoolMfaConfig``."""
+        self.applied: tuple[SettingChange, ...] = tuple(applied)
+        """The changes that are now in the pool."""
+        self.not_applied: tuple[SettingChange, ...] = tuple(not_applied)
+        """The requested changes that are not."""
+        self.error = error
+        """The error of the call that failed."""
+        self.restore_error = restore_error
+        """The error of the call that tried to undo ``landed``."""
+        lines = [
+            (
+                f"{failed} failed ({error}), after {landed} had already changed the pool; "
+                f"undoing {landed} failed too ({restore_error})."
+            ),
+            "These changes landed:",
+            *(f"  {change}" for change in self.applied),
+            "These did not:",
+            *(f"  {change}" for change in self.not_applied),
+        ]
+        super().__init__("\n".join(lines))

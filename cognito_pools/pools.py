@@ -7,9 +7,9 @@ An update runs describe → merge → validate → request → update_user_pool:
 3. the merged settings are checked where the change touched them;
 4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
 
-``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, before the
-UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on. If
-Cognito then refuses the UpdateUserPool call, the previous MFA setup is written back.
+``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, because
+UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step. When a change needs
+both calls and the second fails, the first is undone.
 """
 
 from __future__ import annotations
@@ -21,22 +21,22 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 from botocore.exceptions import BotoCoreError
 
+from cognito_pools import mfa
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.calls import call, logger
 from cognito_pools.converter import unsendable
-from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
+from cognito_pools.describe import DescribedPool, read_described
 from cognito_pools.errors import (
     CallFailedError,
-    CognitoPoolsError,
     PoolChangedError,
     StalePlanError,
     UnsendableSettingsWarning,
     ValidationError,
 )
 from cognito_pools.merge import apply_change, evolve
-from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
+from cognito_pools.models import UserPoolConfig
 from cognito_pools.plan import Plan, SettingChange, diff
-from cognito_pools.request import mfa_request, update_request
+from cognito_pools.request import update_request
 from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
     clear_with_empty_lists,
@@ -54,14 +54,14 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolChange
-    from cognito_pools.models import UserPoolFacts, UserPoolMfaType
+    from cognito_pools.models import UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["Pool", "UserPools"]
 
-MFA_KEYWORD = "mfa"
-MFA_MEMBER = "mfa_configuration"
+MFA_KEYWORD = mfa.MFA_KEYWORD
+MFA_MEMBER = mfa.MODE
 _MFA_MODE = next(m.value for m in STRUCTURES[UserPoolConfig].members if m.name == MFA_MEMBER)
-"""What ``mfa`` accepts: the values of UpdateUserPool's MfaConfiguration."""
+"""Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
 
 
 class UserPools:
@@ -161,6 +161,17 @@ class Pool:
     def _with(self, described: DescribedPool) -> Pool:
         return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
 
+    def get_mfa_config(self) -> UserPoolMfaConfig:
+        """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
+
+        DescribeUserPool (and so :attr:`config`) shows only the MFA mode; this shows the
+        factors too: SMS, the authenticator app (TOTP), email, and passkeys (WebAuthn).
+
+        Raises:
+            ServiceError: Cognito refused the call.
+        """
+        return mfa.read_mfa_setup(self._client, self.id)[0]
+
     def plan(self, **changes: Unpack[UserPoolChange]) -> Plan:
         """Show what :meth:`update` would change, without writing anything.
 
@@ -181,6 +192,10 @@ class Pool:
         Leave a setting out to keep it, pass ``None`` to clear it, or pass a value to set it.
         Nested mappings merge into the current structure; a model instance replaces it whole;
         lists and maps are replaced whole.
+
+        ``mfa`` takes the MFA setup: a mode (``"OFF"``, ``"ON"``, ``"OPTIONAL"``), a partial
+        mapping of :class:`~cognito_pools.changes.UserPoolMfaConfigChange` merged the same
+        way, or a whole :class:`~cognito_pools.models.UserPoolMfaConfig`.
 
         The pool is read afresh inside the call, and a transient failure is retried by reading
         and merging again (see :class:`Retries`). Updates of one pool within a process take turns.
@@ -203,6 +218,10 @@ class Pool:
             PoolChangedError: ``if_unchanged`` was given and the pool had changed.
             ChangeOverwrittenError: ``verify`` found another writer's value in a setting written.
             ServiceError: Cognito refused a call, or a transient failure outlasted the retries.
+                If it was the second of two writes (MFA and the other settings), the first was
+                undone.
+            PartiallyAppliedError: the second of two writes failed and undoing the first failed
+                too; the error lists what landed.
         """
         guard = self._described.config if if_unchanged else None
         return self._update(changes, guard=guard, verify=verify)
@@ -257,29 +276,14 @@ class Pool:
     def _write(self, prepared: _Prepared, round_number: int) -> Pool:
         plan = prepared.plan
         paths = [change.path for change in plan.changes]
-        if plan.mfa_request is not None:
-            mfa_paths = [path for path in paths if path.startswith("mfa")]
-            call(
-                self._client,
-                "set_user_pool_mfa_config",
-                plan.mfa_request,
-                attempt=round_number,
-                paths=mfa_paths,
-            )
-        if plan.request is not None:
-            try:
-                call(
-                    self._client,
-                    "update_user_pool",
-                    plan.request,
-                    attempt=round_number,
-                    paths=paths,
-                )
-            except CognitoPoolsError as error:
-                if prepared.mfa_rollback is not None:
-                    # Put MFA back as it was, so a refused update leaves nothing half-applied.
-                    _restore_mfa(self._client, prepared.mfa_rollback, error)
-                raise
+        mfa.write(
+            self._client,
+            prepared.mfa_step,
+            update=plan.request,
+            restore_update=prepared.restore_update,
+            pool_changes=prepared.pool_changes,
+            attempt=round_number,
+        )
         if plan:
             logger.info(
                 "updated user pool %s: %s",
@@ -287,19 +291,24 @@ class Pool:
                 ", ".join(paths),
                 extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
             )
-        return self._with(evolve(prepared.described, config=prepared.config))
+        config = prepared.mfa_step.pool_after(prepared.config, updated=plan.request is not None)
+        return self._with(evolve(prepared.described, config=config))
 
     def _prepare(self, changes: Mapping[str, Any], attempt: int = 1) -> _Prepared:
         """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
+        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         problems = check_change(
-            changes,
+            settings,
             UserPoolConfig,
             runtime_shape=input_shape,
             extra={MFA_KEYWORD: _MFA_MODE},
             replaced={MFA_MEMBER: MFA_KEYWORD},
         )
+        if MFA_KEYWORD in changes:
+            mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
+            problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
         problems += reserved_tag_problems(self.config, changes)
@@ -307,57 +316,42 @@ class Pool:
             raise ValidationError(problems)
 
         described = _describe(self._client, self.id, attempt)
-        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         old = described.config
         new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
         new, tag_problems = keep_reserved_tags(old, clear_with_empty_lists(old, new), settings)
         problems += tag_problems + check_merged(new, settings)
+        changed = diff(old, new)
+        step = mfa.NO_MFA
+        if MFA_KEYWORD in changes:
+            step, mfa_problems = mfa.prepare_mfa(
+                self._client,
+                self.id,
+                changes[MFA_KEYWORD],
+                old_pool=old,
+                new_pool=new,
+                pool_change=settings,
+                updates_pool=bool(changed),
+                attempt=attempt,
+            )
+            problems += mfa_problems
         if problems:
             raise ValidationError(problems)
 
-        mfa = _MfaStep()
-        mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
-        if mode is not None:
-            new = evolve(new, mfa_configuration=mode)
-            mfa = self._prepare_mfa(mode)
-        changed = diff(old, new)
-        request = None
+        request = restore = None
         if changed:  # the plan decides: no listed change, no write
-            request = update_request(self.id, new, described.raw, input_shape)
+            request = update_request(self.id, step.pool_for_update(new), described.raw, input_shape)
             _warn_unsendable(described.raw, input_shape)
+            if step.update_first and step.old is not None:  # undone if SetUserPoolMfaConfig fails
+                original = evolve(old, mfa_configuration=step.old.mfa_configuration)
+                restore = update_request(self.id, original, described.raw, input_shape)
         plan = Plan(
             self.id,
-            changed + mfa.changes,
+            changed + step.changes,
             request=request,
-            mfa_request=mfa.request,
+            mfa_request=step.request,
             requested=dict(changes),
         )
-        return _Prepared(described, new, plan, mfa.rollback)
-
-    def _prepare_mfa(self, mode: UserPoolMfaType) -> _MfaStep:
-        """Read the MFA setup afresh and work out the SetUserPoolMfaConfig call for ``mode``."""
-        raw = call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
-        old = read_mfa_config(raw)
-        new = _with_mode(old, mode)
-        if new == old:
-            return _MfaStep()
-        shape = self._client.meta.service_model.operation_model("SetUserPoolMfaConfig").input_shape
-        # Turning MFA off drops every factor, including any this version cannot name.
-        carried = None if mode == "OFF" else raw
-        return _MfaStep(
-            # The mode itself is listed once, as mfa_configuration.
-            changes=tuple(c for c in diff(old, new, "mfa.") if c.path != "mfa.mfa_configuration"),
-            request=mfa_request(self.id, new, carried, shape),
-            rollback=mfa_request(self.id, old, raw, shape),
-        )
-
-
-@attrs.frozen
-class _MfaStep:
-    changes: tuple[SettingChange, ...] = ()
-    request: Mapping[str, Any] | None = None
-    rollback: Mapping[str, Any] | None = None
-    """The call that restores the MFA setup if the UpdateUserPool call after it fails."""
+        return _Prepared(described, new, plan, step, restore, changed)
 
 
 @attrs.frozen
@@ -365,40 +359,10 @@ class _Prepared:
     described: DescribedPool
     config: UserPoolConfig
     plan: Plan
-    mfa_rollback: Mapping[str, Any] | None
-
-
-def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfaConfig:
-    """The MFA setup with ``mode`` applied, following the service's rules for each mode."""
-    if mode == current.mfa_configuration:
-        return current
-    if mode == "OFF":
-        # Turning MFA off together with a configured factor is refused, so only passkeys stay.
-        return UserPoolMfaConfig(
-            mfa_configuration="OFF", web_authn_configuration=current.web_authn_configuration
-        )
-    updated = evolve(current, mfa_configuration=mode)
-    token = current.software_token_mfa_configuration
-    has_factor = (
-        current.sms_mfa_configuration is not None
-        or current.email_mfa_configuration is not None
-        or (token is not None and bool(token.enabled))
-    )
-    if not has_factor:
-        # ON or OPTIONAL needs at least one factor; an authenticator app needs no other setup.
-        updated = evolve(
-            updated, software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True)
-        )
-    return updated
-
-
-def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsError) -> None:
-    try:
-        call(client, "set_user_pool_mfa_config", request)
-    except CognitoPoolsError as restore_error:
-        # The update's own error is the one to raise; say that MFA could not be put back.
-        note = f"The MFA setup was already changed and could not be restored: {restore_error}"
-        error.args = (f"{error}\n{note}",)
+    mfa_step: mfa.MfaStep
+    restore_update: Mapping[str, Any] | None
+    """The ``update_user_pool`` kwargs that put the pool back, if it is written first."""
+    pool_changes: tuple[SettingChange, ...]
 
 
 def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:

@@ -23,7 +23,10 @@ from cognito_pools import (
     RecoveryOption,
     Retries,
     SettingChange,
+    SoftwareTokenMfaConfig,
     UserPoolConfig,
+    UserPoolMfaConfig,
+    UserPoolMfaConfigChange,
     UserPoolMfaType,
     UserPools,
     ValidationError,
@@ -73,6 +76,39 @@ def changing(pool: Pool) -> None:
     assert_type(plan.changes, tuple[SettingChange, ...])
     for change in plan.changes:
         assert_type(change.path, str)
+
+
+def mfa(pool: Pool) -> None:
+    setup = pool.get_mfa_config()
+    assert_type(setup, UserPoolMfaConfig)
+    assert_type(setup.mfa_configuration, UserPoolMfaType | None)
+    if setup.software_token_mfa_configuration is not None:
+        assert_type(setup.software_token_mfa_configuration.enabled, bool | None)
+    # The three forms of `mfa`: a mode, a partial change, a whole setup.
+    assert_type(pool.update(mfa="ON"), Pool)
+    assert_type(
+        pool.update(
+            mfa={
+                "mfa_configuration": "OPTIONAL",
+                "sms_mfa_configuration": {
+                    "sms_configuration": {"sns_caller_arn": "arn:aws:iam::1:role/sms"}
+                },
+            }
+        ),
+        Pool,
+    )
+    switch: UserPoolMfaConfigChange = {
+        "sms_mfa_configuration": None,
+        "software_token_mfa_configuration": {"enabled": True},
+    }
+    assert_type(pool.plan(mfa=switch), Plan)
+    change: UserPoolMfaConfigChange = {"web_authn_configuration": {"user_verification": "required"}}
+    assert_type(pool.update(mfa=change, deletion_protection="ACTIVE"), Pool)
+    whole = UserPoolMfaConfig(
+        mfa_configuration="ON",
+        software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True),
+    )
+    assert_type(pool.update(mfa=whole), Pool)
 
 
 def construction(session: boto3.Session) -> None:
