@@ -329,6 +329,8 @@ def _option_rows(parser: argparse.ArgumentParser, skip: frozenset[str] = frozens
         if not _visible(action) or skip.intersection(action.option_strings):
             continue
         details = [escape(_expand_help(action))]
+        if not action.option_strings and action.nargs is None:
+            details.insert(0, "required")
         if action.choices is not None and not isinstance(action.choices, dict):
             choices = (_code(str(choice), in_table=True) for choice in action.choices)
             details.append("one of " + ", ".join(choices))
