@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -140,7 +140,7 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
 
 
 def _command(
-    commands: argparse._SubParsersAction[_Parser],
+    commands: Any,  # argparse's _SubParsersAction, a private name
     name: str,
     summary: str,
     description: str,
@@ -150,7 +150,7 @@ def _command(
     if name in {"plan", "update"}:
         epilog = f"{_SETTINGS_HELP}\n{epilog}"
     epilog += f"\n{_EXIT_CODES}"
-    parser = commands.add_parser(
+    parser: _Parser = commands.add_parser(
         name,
         help=summary,
         description=textwrap.dedent(description).strip(),
@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         """,
         """
         cognito-pools plan eu-west-1_AbC123 policies.password_policy.minimum_length=12 mfa=OPTIONAL
-        cognito-pools plan eu-west-1_AbC123 user_pool_tags.team=auth --clear lambda_config.pre_sign_up
+        cognito-pools plan eu-west-1_AbC123 user_pool_tags.team=auth lambda_config.pre_sign_up=null
         cognito-pools plan eu-west-1_AbC123 --file pool.json --detailed-exitcode --output json
         """,
     )
@@ -250,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
         """,
         """
         cognito-pools update eu-west-1_AbC123 deletion_protection=ACTIVE
-        cognito-pools update eu-west-1_AbC123 mfa.software_token_mfa_configuration.enabled=true --yes
+        cognito-pools update eu-west-1_AbC123 mfa.software_token_mfa_configuration.enabled=true -y
         """,
     )
     update.add_argument("pool_id", metavar="POOL_ID")

@@ -295,7 +295,7 @@ def _check_endpoint(url: str | None) -> None:
 # --- errors -------------------------------------------------------------------------------------
 
 
-def explain(error: Exception, run: Run) -> str:
+def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer per kind
     """One message for a failure (a refused change with several problems lists each)."""
     from botocore import exceptions as botocore_errors  # noqa: PLC0415 - loaded by now anyway
 
@@ -343,7 +343,7 @@ def _botocore_cause(error: BaseException, kind: type[BaseException]) -> BaseExce
     return None
 
 
-def _connection_problem(error: BaseException, run: Run) -> str:
+def _connection_problem(error: BaseException, run: Run) -> str:  # noqa: PLR0911 - as above
     from botocore import exceptions as botocore_errors  # noqa: PLC0415
 
     endpoint = run.client.meta.endpoint_url if run.client is not None else "the endpoint"

@@ -13,7 +13,6 @@ it is; with one, it is made to match (its mode is kept when the section does not
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from cognito_pools.cli.rendering import (
@@ -27,6 +26,8 @@ from cognito_pools.cli.rendering import (
 from cognito_pools.cli.settings import MFA_KEYWORD, deep_copy, is_map, place, value_at
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from cognito_pools.cli.settings import Settings
 
 __all__ = ["FileError", "change_to_match", "read_settings", "with_overrides"]
@@ -93,8 +94,8 @@ def _settings_of(path: str, document: Any) -> dict[str, Any]:
     fields = cast("dict[str, Any]", document)
     if FORMAT_KEY not in fields:
         raise FileError(f"{path}: no {FORMAT_KEY!r} key; {made_by}")
-    version = fields[FORMAT_KEY]
-    if version != EXPORT_FORMAT or isinstance(version, bool):
+    version: object = fields[FORMAT_KEY]
+    if isinstance(version, bool) or version != EXPORT_FORMAT:  # True == 1 in Python
         raise FileError(
             f"{path}: {FORMAT_KEY} {json.dumps(version)} is not supported; "
             f"this version of cognito-pools reads {FORMAT_KEY} {EXPORT_FORMAT}"
@@ -156,7 +157,10 @@ def change_to_match(desired: Mapping[str, Any], current: Mapping[str, Any]) -> d
 
 
 def _fold(
-    settings: dict[str, Any], legacy: tuple[str, ...], replacement: tuple[str, ...], *,
+    settings: dict[str, Any],
+    legacy: tuple[str, ...],
+    replacement: tuple[str, ...],
+    *,
     prefer_legacy: bool,
 ) -> None:
     """Move a legacy value into its replacement, as the request does, and drop the legacy one.

@@ -111,13 +111,16 @@ def plain(value: object) -> Any:
 
 def redact(value: Any, path: str = "") -> Any:
     """``value`` with every secret replaced by :data:`REDACTED`; ``path`` is where it sits."""
+    from cognito_pools import _spec  # noqa: PLC0415 - keeps --help instant
+
     if value is not None and path.rpartition(".")[2] in SECRET_KEYS:
         return REDACTED
     if isinstance(value, Mapping):
         entries = cast("Mapping[str, Any]", value)
         return {key: redact(item, key) for key, item in entries.items()}
-    if isinstance(value, list):
-        return [redact(item) for item in cast("list[Any]", value)]
+    items = _spec.as_list(cast("object", value))
+    if items is not None:
+        return [redact(item) for item in items]
     return value
 
 
@@ -224,7 +227,10 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
     ``settings`` has the keywords :meth:`Pool.update` takes, so every path in it is a path the
     command line takes too (``mfa.…`` for the MFA setup).
     """
-    return {FORMAT_KEY: EXPORT_FORMAT, SETTINGS_KEY: {**settings_data(pool), "mfa": mfa_data(pool, mfa)}}
+    return {
+        FORMAT_KEY: EXPORT_FORMAT,
+        SETTINGS_KEY: {**settings_data(pool), "mfa": mfa_data(pool, mfa)},
+    }
 
 
 # --- plans --------------------------------------------------------------------------------------

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 if TYPE_CHECKING:
     from cognito_pools._spec import Structure, Value
 
-__all__ = ["MFA_KEYWORD", "SettingError", "Settings", "deep_copy", "is_map", "parse_settings", "place", "value_at"]
+__all__ = [
+    "MFA_KEYWORD",
+    "SettingError",
+    "Settings",
+    "deep_copy",
+    "is_map",
+    "parse_settings",
+    "place",
+    "value_at",
+]
 
 MFA_KEYWORD = "mfa"
 """The keyword (and first path segment) of the MFA setup."""

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from typing_extensions import Self
+
 __all__ = ["DELAY", "StatusLine"]
 
 DELAY = 1.0
@@ -49,7 +51,7 @@ class StatusLine:
         events.register("after-call.cognito-idp", self._end)
         events.register("after-call-error.cognito-idp", self._end)
 
-    def __enter__(self) -> StatusLine:
+    def __enter__(self) -> Self:
         if self.enabled:
             self._thread = threading.Thread(target=self._run, name="status-line", daemon=True)
             self._thread.start()
