@@ -100,7 +100,7 @@ _BAD_CHANGE: dict[str, Any] = {
 
 
 def run_demo(out: TextIO = sys.stdout) -> int:
-    """Run the tour, printing to ``out``. Returns 0, or 1 (the error status) when moto is not installed."""
+    """Run the tour, printing to ``out``. Returns 0, or 1 when moto is not installed."""
     try:
         # moto is an optional dependency without type information: Any, whether or not the
         # type checker's environment has it installed.

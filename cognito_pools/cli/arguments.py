@@ -35,7 +35,7 @@ EXIT_CHANGES = 2
 """``plan --detailed-exitcode`` only: the plan has changes."""
 EXIT_INTERRUPTED = 130
 """Ctrl-C (128 + SIGINT), as shells report it."""
-DEFAULT_TIMEOUT = 10.0
+DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a connection, and then for each answer."""
 
 COMMANDS = ("show", "plan", "update", "export", "apply", "demo")
