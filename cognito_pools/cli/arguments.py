@@ -201,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
         """
         Print every setting that is set, one PATH = VALUE per line (values in JSON), then the
         MFA setup as mfa.PATH lines, then the read-only facts. Every path printed is one that
-        plan and update take. Secrets (external_id) print as "(redacted)".
+        plan and update take. Secrets (external_id) print as "***".
         """,
         """
         cognito-pools show eu-west-1_AbC123

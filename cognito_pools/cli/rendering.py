@@ -2,8 +2,8 @@
 
 Values are printed as JSON, the notation ``PATH=VALUE`` takes them back in. Paths line up
 however long they are. Text output is coloured only on a terminal, and never when ``NO_COLOR``
-is set (https://no-color.org). ``external_id`` values are secrets and print as
-:data:`REDACTED`, except in ``export``, whose document ``apply`` must be able to take back.
+is set (https://no-color.org). ``external_id`` values are secrets and print as ``"***"``,
+except in ``export``, whose document ``apply`` must be able to take back.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ import json
 import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, cast
+
+from cognito_pools import _redact
 
 if TYPE_CHECKING:
     from cognito_pools.models import UserPoolMfaConfig
@@ -36,9 +38,9 @@ __all__ = [
     "snake_dict",
 ]
 
-REDACTED = "(redacted)"
+REDACTED = _redact.REDACTED
 """What a secret prints as."""
-SECRET_KEYS = frozenset({"external_id"})
+SECRET_KEYS = _redact.SECRET_MEMBERS
 FORMAT_KEY = "format_version"
 """The key of an exported document that says which layout it has."""
 EXPORT_FORMAT = 1
