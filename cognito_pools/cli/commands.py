@@ -301,16 +301,9 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
 
     from cognito_pools import errors  # noqa: PLC0415
 
-    if isinstance(error, (UsageError,)):
-        return str(error)
-    if isinstance(error, (SettingError, FileError)):
-        return f"{PROG}: {error}"
-    if isinstance(error, errors.ValidationError):
-        problems = error.problems
-        if len(problems) == 1:
-            return f"{PROG}: refused, nothing was written: {problems[0]}"
-        lines = [f"{PROG}: refused, nothing was written ({len(problems)} problems):"]
-        return "\n".join(lines + [f"  {problem}" for problem in problems])
+    refused = _refusal(error, run)
+    if refused is not None:
+        return refused
     if isinstance(error, errors.PoolNotFoundError):
         region = run.client.meta.region_name if run.client is not None else "this region"
         return (
@@ -322,7 +315,8 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
         return f"{PROG}: {error.operation} failed: {error.code}: {error.message}{request}"
     cause = _botocore_cause(error, botocore_errors.BotoCoreError)
     if cause is not None:
-        return f"{PROG}: {_connection_problem(cause, run)}"
+        tries = getattr(error, "attempts", 1)
+        return f"{PROG}: {_connection_problem(cause, run, tries)}"
     if isinstance(error, errors.CognitoPoolsError):
         return f"{PROG}: {error}"
     if isinstance(error, ValueError) and "endpoint" in str(error).lower():
@@ -331,6 +325,28 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
         f"{PROG}: unexpected error: {type(error).__name__}: {error} "
         f"(set {DEBUG_VARIABLE}=1 for the traceback, and please report it)"
     )
+
+
+def _refusal(error: Exception, run: Run) -> str | None:
+    """The message for input refused before anything was written, if ``error`` is that."""
+    from cognito_pools import errors  # noqa: PLC0415 - loaded by now anyway
+
+    if isinstance(error, UsageError):
+        return str(error)
+    if isinstance(error, (SettingError, FileError)):
+        return f"{PROG}: {error}"
+    if isinstance(error, errors.ValidationError):
+        problems = error.problems
+        if len(problems) == 1:
+            return f"{PROG}: refused, nothing was written: {problems[0]}"
+        lines = [f"{PROG}: refused, nothing was written ({len(problems)} problems):"]
+        return "\n".join(lines + [f"  {problem}" for problem in problems])
+    if isinstance(error, errors.StalePlanError):
+        return (
+            f"{PROG}: user pool {run.args.pool_id} changed while the plan was shown; nothing "
+            "was written. Run the command again to see the plan as it is now"
+        )
+    return None
 
 
 def _botocore_cause(error: BaseException, kind: type[BaseException]) -> BaseException | None:
@@ -343,15 +359,16 @@ def _botocore_cause(error: BaseException, kind: type[BaseException]) -> BaseExce
     return None
 
 
-def _connection_problem(error: BaseException, run: Run) -> str:  # noqa: PLR0911 - as above
+def _connection_problem(error: BaseException, run: Run, tries: int) -> str:  # noqa: PLR0911
     from botocore import exceptions as botocore_errors  # noqa: PLC0415
 
     endpoint = run.client.meta.endpoint_url if run.client is not None else "the endpoint"
     timeout = f"{run.args.timeout:g}s"
     if isinstance(error, botocore_errors.ReadTimeoutError):
         landed = " The change may have landed: run plan to see." if run.writing else ""
+        times = f" ({tries} tries)" if tries > 1 else ""
         return (
-            f"no answer from {endpoint} within {timeout} (twice); raise --timeout, or check "
+            f"no answer from {endpoint} within {timeout}{times}; raise --timeout, or check "
             f"--endpoint-url and --region.{landed}"
         )
     if isinstance(error, botocore_errors.ConnectTimeoutError):
