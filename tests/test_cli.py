@@ -636,14 +636,14 @@ def test_ctrl_c_exits_130_with_one_line(env, black_hole):
 def test_a_silent_endpoint_times_out_with_a_status_line_on_a_terminal(env, black_hole):
     url, _ = black_hole
     started = time.monotonic()
-    status, shown = on_terminal(["--endpoint-url", url, "--timeout", "1.5", "show", "p"], env)
+    status, shown = on_terminal(["--endpoint-url", url, "--timeout", "0.8", "show", "p"], env)
     elapsed = time.monotonic() - started
     assert status == 1
     assert "waiting for DescribeUserPool" in shown
     last = shown.strip().rsplit("\r\x1b[K", 1)[-1]
     assert "no answer from" in one_line(last)
     assert "--timeout" in last
-    assert elapsed < 15  # two tries of 1.5 s and a backoff, not minutes
+    assert elapsed < 10  # two tries of 0.8 s and a backoff, not minutes
 
 
 # --- help, version, demo (in-process where the process adds nothing) ---------------------------

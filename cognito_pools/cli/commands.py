@@ -275,6 +275,8 @@ def _check_endpoint(url: str | None) -> None:
     """Refuse an endpoint that is not an http(s) URL, naming where it came from."""
     source = "--endpoint-url"
     if url is None:
+        if os.environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
+            return  # botocore will not use them either
         found = [(name, os.environ[name]) for name in _ENDPOINT_VARIABLES if os.environ.get(name)]
         if not found:
             return
