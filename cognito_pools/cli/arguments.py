@@ -183,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = _Parser(
         prog=PROG,
-        description="Change AWS Cognito user pools without resetting the settings you did not "
+        description="Change AWS Cognito user pools without resetting the settings you did not\n"
         "mention. Keep a pool's configuration in a file, detect drift, and apply it.",
         epilog=f"{_MAIN_EXAMPLES}\n{_EXIT_CODES}\n{_ENVIRONMENT}",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -205,7 +205,7 @@ def show_text(pool: Pool, mfa: UserPoolMfaConfig | None, style: Style) -> str:
     lines = [style.paint(heading, "bold"), ""]
     lines.append("Settings (change any with: cognito-pools plan|update POOL_ID PATH=VALUE):")
     lines += _table(_leaves(settings_data(pool)), style)
-    lines += ["", "MFA (the same way, as mfa.PATH=VALUE):"]
+    lines += ["", "MFA setup (change any with: mfa.PATH=VALUE):"]
     lines += _table(_leaves(mfa_data(pool, mfa), "mfa."), style)
     lines += ["", "Facts (read-only):"]
     facts = _leaves(snake_dict(pool.facts))
