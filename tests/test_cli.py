@@ -368,7 +368,7 @@ def test_update_without_yes_or_terminal_refuses_and_json_reports_the_write(cli, 
     assert described(client, pool_id)["DeletionProtection"] == "INACTIVE"
 
 
-def test_on_a_terminal_update_asks_and_writes_only_on_yes(env, client, make_pool):
+def test_on_a_terminal_update_and_apply_ask_and_write_only_on_yes(env, client, make_pool, tmp_path):
     pool_id = make_pool()
     change = ["update", pool_id, "deletion_protection=INACTIVE", "user_pool_tags.team=auth"]
 
@@ -386,6 +386,16 @@ def test_on_a_terminal_update_asks_and_writes_only_on_yes(env, client, make_pool
     after = described(client, pool_id)
     assert after["DeletionProtection"] == "INACTIVE"
     assert after["UserPoolTags"] == {"team": "auth", "env": "prod"}
+
+    # apply asks the same way: "n" writes nothing.
+    file = tmp_path / "pool.json"
+    document = {"format_version": 1, "settings": {"pool_name": "renamed"}}
+    file.write_text(json.dumps(document), encoding="utf-8")
+    status, shown = on_terminal(["apply", pool_id, str(file)], env, answer="n\n")
+    assert status == 1
+    assert "- lambda_config.pre_sign_up" in shown  # full desired state: the removals show
+    assert "? [y/N]" in shown
+    assert described(client, pool_id) == after
 
 
 # --- export, apply, plan --file ----------------------------------------------------------------
