@@ -96,13 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from cognito_pools.demo import run_demo  # noqa: PLC0415 - needs moto, only here
 
-            return run_demo(out)
+            return run_demo(out, err)
         run = Run(args, out, err, stdin)
         with run.status:
             status = _run(run)
         out.flush()
     except KeyboardInterrupt:
-        err.write(f"\n{PROG}: interrupted{_what_landed(run)}\n")
+        # On a terminal, end the line that ^C (or an open question) left first.
+        err.write(f"{_fresh_line(err)}{PROG}: interrupted{_what_landed(run)}\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``show ID | head -1``): stop quietly, and stop Python's own
@@ -110,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILED
     return status
+
+
+def _fresh_line(stream: TextIO) -> str:
+    isatty = getattr(stream, "isatty", None)
+    return "\n" if isatty is not None and isatty() else ""
 
 
 def _what_landed(run: Run | None) -> str:
