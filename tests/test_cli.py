@@ -29,6 +29,7 @@ from moto.server import ThreadedMotoServer
 from cognito_pools import Pool, UserPools
 from cognito_pools.cli import SettingError, main, parse_settings
 from cognito_pools.cli.arguments import UsageError
+from cognito_pools.cli.configfile import change_to_match, with_overrides
 from cognito_pools.demo import DEMO_POOL, MISSING_MOTO, run_demo
 from cognito_pools.rules import PAIRS
 
@@ -807,3 +808,58 @@ def test_conflicting_paths_name_both_arguments():
         parse_settings(["lambda_config={}", "lambda_config.pre_sign_up=null"])
     assert "'lambda_config={}'" in str(error.value)
     assert "'lambda_config.pre_sign_up=null'" in str(error.value)
+
+
+# --- from a file to a change -------------------------------------------------------------------
+
+POOL = {
+    "pool_name": "shop",
+    "user_pool_tier": "ESSENTIALS",
+    "deletion_protection": "ACTIVE",
+    "lambda_config": {"pre_sign_up": "arn:1", "post_confirmation": "arn:2"},
+    "user_pool_tags": {"team": "identity", "env": "prod"},
+    "admin_create_user_config": {"unused_account_validity_days": 7},
+    "policies": {"password_policy": {"minimum_length": 8, "temporary_password_validity_days": 7}},
+    "sms_configuration": {"sns_caller_arn": "arn:role", "external_id": "secret"},
+}
+
+
+def test_the_change_to_match_a_file_names_only_what_differs():
+    desired = json.loads(json.dumps(POOL))
+    assert change_to_match(desired, POOL) == {}
+    del desired["lambda_config"]["pre_sign_up"]
+    del desired["deletion_protection"]
+    del desired["pool_name"]  # Cognito cannot clear these two: absent means keep
+    del desired["user_pool_tier"]
+    desired["user_pool_tags"] = {"team": "auth"}  # a map is replaced whole
+    desired["sms_configuration"]["external_id"] = "***"  # a redacted secret means keep
+    assert change_to_match(desired, POOL) == {
+        "deletion_protection": None,
+        "lambda_config": {"pre_sign_up": None},
+        "user_pool_tags": {"team": "auth"},
+    }
+
+
+def test_a_legacy_twin_is_compared_through_its_replacement():
+    # After an update the pool no longer reports the legacy value it was never sent.
+    updated = json.loads(json.dumps(POOL))
+    del updated["admin_create_user_config"]["unused_account_validity_days"]
+    assert change_to_match(POOL, updated) == {}
+    # Editing either side of the pair in the file changes the replacement.
+    replacement = json.loads(json.dumps(POOL))
+    replacement["policies"]["password_policy"]["temporary_password_validity_days"] = 3
+    legacy = json.loads(json.dumps(POOL))
+    legacy["admin_create_user_config"]["unused_account_validity_days"] = 3
+    expected = {"policies": {"password_policy": {"temporary_password_validity_days": 3}}}
+    assert change_to_match(replacement, POOL) == expected
+    assert change_to_match(legacy, POOL) == expected
+
+
+def test_settings_laid_over_a_file_win_and_null_clears_even_a_kept_setting():
+    overrides = parse_settings(["user_pool_tags.owner=me", "pool_name=null"])
+    desired = with_overrides(POOL, overrides)
+    assert desired["user_pool_tags"] == {"team": "identity", "env": "prod", "owner": "me"}
+    assert change_to_match(desired, POOL) == {
+        "pool_name": None,
+        "user_pool_tags": {"team": "identity", "env": "prod", "owner": "me"},
+    }
