@@ -863,3 +863,37 @@ def test_settings_laid_over_a_file_win_and_null_clears_even_a_kept_setting():
         "pool_name": None,
         "user_pool_tags": {"team": "identity", "env": "prod", "owner": "me"},
     }
+
+
+@needs_mfa_setup
+def test_show_without_permission_to_read_mfa_shows_the_mode(
+    endpoint, make_pool, monkeypatch, capsys
+):
+    from botocore.awsrequest import AWSResponse  # noqa: PLC0415
+
+    from cognito_pools.cli import commands  # noqa: PLC0415
+
+    def denied(model: Any, **_: Any) -> Any:
+        if model.name != "GetUserPoolMfaConfig":
+            return None
+        error = {"Code": "AccessDeniedException", "Message": "not allowed"}
+        return AWSResponse(endpoint, 400, {}, None), {
+            "Error": error,
+            "ResponseMetadata": {"HTTPStatusCode": 400},
+        }
+
+    make_client = commands._make_client
+
+    def client_without_mfa_permission(args: Any) -> Any:
+        client = make_client(args)
+        client.meta.events.register("before-call.cognito-idp", denied)
+        return client
+
+    monkeypatch.setattr(commands, "_make_client", client_without_mfa_permission)
+    pool_id = make_pool()
+    assert main(["--endpoint-url", endpoint, "--region", REGION, "show", pool_id]) == 0
+    captured = capsys.readouterr()
+    assert table(captured.out)["mfa.mfa_configuration"] == '"OFF"'
+    assert "cannot read the MFA setup (AccessDeniedException)" in one_line(captured.err)
+    assert main(["--endpoint-url", endpoint, "--region", REGION, "export", pool_id]) == 1
+    assert "GetUserPoolMfaConfig failed: AccessDeniedException" in one_line(capsys.readouterr().err)

@@ -151,8 +151,19 @@ def _run(run: Run) -> int:
 
 
 def _show(run: Run) -> int:
+    from cognito_pools.errors import ServiceError  # noqa: PLC0415 - loaded with the pool
+
     pool = run.pool()
-    mfa = run.mfa(pool)
+    try:
+        mfa = run.mfa(pool)
+    except ServiceError as error:
+        if "AccessDenied" not in error.code:
+            raise
+        # Reading settings may be allowed where reading the MFA setup is not; show what can be.
+        run.err.write(
+            f"{PROG}: cannot read the MFA setup ({error.code}); showing the MFA mode only\n"
+        )
+        mfa = None
     if run.args.output == "json":
         dump_json(show_document(pool, mfa), run.out)
     else:
