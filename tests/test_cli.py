@@ -26,7 +26,7 @@ import boto3
 import pytest
 from moto.server import ThreadedMotoServer
 
-from cognito_pools import Pool, UserPools
+from cognito_pools import UserPools
 from cognito_pools.cli import SettingError, main, parse_settings
 from cognito_pools.cli.arguments import UsageError
 from cognito_pools.cli.configfile import change_to_match, with_overrides
@@ -40,11 +40,6 @@ REGION = "us-east-1"
 POOL_FILES = sorted((Path(__file__).resolve().parent / "pools").glob("*.json"))
 ENTRY_POINT = str(Path(sys.executable).with_name("cognito-pools"))
 RECOVERY = {"recovery_mechanisms": [{"name": "admin_only", "priority": 1}]}
-HAS_MFA_SETUP = hasattr(Pool, "get_mfa_config")
-needs_mfa_setup = pytest.mark.skipif(
-    not HAS_MFA_SETUP,
-    reason="Pool.get_mfa_config (issue 8, MFA as one setting) is not in this checkout yet",
-)
 
 
 # --- the server and the command ---------------------------------------------------------------
@@ -212,9 +207,7 @@ def test_show_prints_json_values_by_the_paths_plan_takes_back(cli, make_pool, lo
     arguments = [
         f"{path}={value}"
         for path, value in table(settings).items()
-        if value != '"***"'
-        and path not in paired
-        and (HAS_MFA_SETUP or not path.startswith("mfa."))
+        if value != '"***"' and path not in paired
     ]
     assert len(arguments) > 40
     again = cli("plan", pool_id, *arguments, "--detailed-exitcode")
@@ -516,7 +509,6 @@ def test_plan_file_with_settings_laid_over_it(cli, make_pool, tmp_path):
 # --- MFA ---------------------------------------------------------------------------------------
 
 
-@needs_mfa_setup
 def test_mfa_paths_plan_update_show_and_export(cli, client, make_pool, tmp_path):
     pool_id = make_pool()
     path = "mfa.software_token_mfa_configuration.enabled"
@@ -865,7 +857,6 @@ def test_settings_laid_over_a_file_win_and_null_clears_even_a_kept_setting():
     }
 
 
-@needs_mfa_setup
 def test_show_without_permission_to_read_mfa_shows_the_mode(
     endpoint, make_pool, monkeypatch, capsys
 ):

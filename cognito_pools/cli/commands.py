@@ -74,10 +74,9 @@ class Run:
         self.status.watch(self.client)
         return UserPools(self.client).get(self.args.pool_id)
 
-    def mfa(self, pool: Pool) -> UserPoolMfaConfig | None:
+    def mfa(self, pool: Pool) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup (one GetUserPoolMfaConfig call)."""
-        read: Callable[[], UserPoolMfaConfig] | None = getattr(pool, "get_mfa_config", None)
-        return read() if read is not None else None
+        return pool.get_mfa_config()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
