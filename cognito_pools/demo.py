@@ -99,15 +99,18 @@ _BAD_CHANGE: dict[str, Any] = {
 }
 
 
-def run_demo(out: TextIO = sys.stdout) -> int:
-    """Run the tour, printing to ``out``. Returns 0, or 2 when moto is not installed."""
+def run_demo(out: TextIO = sys.stdout, err: TextIO | None = None) -> int:
+    """Run the tour, printing to ``out``. Returns 0, or 1 when moto is not installed.
+
+    The message that moto is missing goes to ``err`` (``out`` if not given).
+    """
     try:
         # moto is an optional dependency without type information: Any, whether or not the
         # type checker's environment has it installed.
         moto_server: Any = importlib.import_module("moto.server")
     except ImportError:
-        out.write(MISSING_MOTO + "\n")
-        return 2
+        (err or out).write(MISSING_MOTO + "\n")
+        return 1
 
     server: Any = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     access_log = logging.getLogger("werkzeug")  # moto's server logs every request there
