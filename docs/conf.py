@@ -35,7 +35,7 @@ extensions = [
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "_ext", "README.md"]
+exclude_patterns = ["_build", "_ext"]
 nitpicky = True
 smartquotes = False  # "--file" must stay two hyphens, and quotes stay as typed
 
