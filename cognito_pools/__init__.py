@@ -31,7 +31,7 @@ __all__ = [
     "ServiceError",
     "SettingChange",
     "StalePlanError",
-    "UnsendableSettingsWarning",
+    "UnsendableSettingsError",
     "UserPools",
     "ValidationError",
 ]
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
         Problem,
         ServiceError,
         StalePlanError,
-        UnsendableSettingsWarning,
+        UnsendableSettingsError,
         ValidationError,
     )
     from cognito_pools.models import *  # noqa: F403 - listed in models.__all__

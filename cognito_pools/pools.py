@@ -14,7 +14,6 @@ Cognito then refuses the UpdateUserPool call, the previous MFA setup is written 
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -23,28 +22,29 @@ from botocore.exceptions import BotoCoreError
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.calls import call
 from cognito_pools.converter import unsendable
-from cognito_pools.describe import DescribedPool, read_described, read_mfa_config
+from cognito_pools.describe import DescribedPool, describe_pool, read_mfa_config
 from cognito_pools.errors import (
     CallFailedError,
     CognitoPoolsError,
     StalePlanError,
-    UnsendableSettingsWarning,
+    UnsendableSettingsError,
     ValidationError,
 )
-from cognito_pools.merge import apply_change, evolve
+from cognito_pools.merge import apply_change, evolve, set_path
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
 from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import mfa_request, update_request
 from cognito_pools.rules import (
-    clear_with_empty_lists,
+    clear_to_defaults,
+    clearing_problems,
     follow_pairs,
     keep_reserved_tags,
     reserved_tag_problems,
 )
-from cognito_pools.validate import check_change, check_merged
+from cognito_pools.validate import check_change, check_merged, check_setting_paths
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     import boto3
     from typing_extensions import Unpack
@@ -127,14 +127,18 @@ class Pool:
         """Describe the pool again and return a new handle."""
         return Pool(self._client, self.id, _describe(self._client, self.id))
 
-    def plan(self, **changes: Unpack[UserPoolChange]) -> Plan:
+    def plan(
+        self, *, accept_reset: Collection[str] = (), **changes: Unpack[UserPoolChange]
+    ) -> Plan:
         """Show what :meth:`update` would change, without writing anything.
 
         Takes the same keywords as :meth:`update` and reads the pool afresh.
         """
-        return self._prepare(changes).plan
+        return self._prepare(changes, accept_reset).plan
 
-    def update(self, **changes: Unpack[UserPoolChange]) -> Pool:
+    def update(
+        self, *, accept_reset: Collection[str] = (), **changes: Unpack[UserPoolChange]
+    ) -> Pool:
         """Change the named settings and keep every other one as it is.
 
         Each keyword is a setting of :class:`~cognito_pools.models.UserPoolConfig`, plus ``mfa``.
@@ -142,20 +146,29 @@ class Pool:
         Nested mappings merge into the current structure; a model instance replaces it whole;
         lists and maps are replaced whole.
 
+        Args:
+            accept_reset: setting paths (``"key_configuration"``, ``"sms_configuration.eums_sms"``)
+                that the installed botocore cannot send and that you accept Cognito resetting.
+                Without it, an update of a pool that has such settings is refused.
+            **changes: the settings to change.
+
         Returns:
             A handle on the pool with the new settings.
 
         Raises:
             ValidationError: the change was refused; nothing was written.
+            UnsendableSettingsError: the pool has settings the installed botocore cannot send,
+                and ``accept_reset`` does not name them; nothing was written.
             ServiceError: Cognito refused a call.
         """
-        return self._write(self._prepare(changes))
+        return self._write(self._prepare(changes, accept_reset))
 
-    def apply(self, plan: Plan) -> Pool:
+    def apply(self, plan: Plan, *, accept_reset: Collection[str] | None = None) -> Pool:
         """Write a plan shown earlier, but only if it still says what the update would do.
 
         The pool is read afresh and the plan's change merged again. If the result differs
         from ``plan`` (someone changed the pool in between), nothing is written.
+        ``accept_reset`` is that of :meth:`update`; by default, the one the plan was made with.
 
         Raises:
             StalePlanError: the plan is out of date; nothing was written.
@@ -164,7 +177,8 @@ class Pool:
         """
         if plan.pool_id != self.id:
             raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
-        prepared = self._prepare(plan.requested)
+        accepted = plan.accepted_resets if accept_reset is None else accept_reset
+        prepared = self._prepare(plan.requested, accepted)
         if prepared.plan != plan:
             raise StalePlanError(
                 f"user pool {self.id} changed since the plan was made; nothing was written. "
@@ -187,7 +201,7 @@ class Pool:
         described = evolve(prepared.described, config=prepared.config)
         return Pool(self._client, self.id, described)
 
-    def _prepare(self, changes: Mapping[str, Any]) -> _Prepared:
+    def _prepare(self, changes: Mapping[str, Any], accept_reset: Collection[str]) -> _Prepared:
         """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
@@ -201,14 +215,18 @@ class Pool:
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
         problems += reserved_tag_problems(self.config, changes)
+        problems += clearing_problems(changes)
+        problems += check_setting_paths(accept_reset, UserPoolConfig, "accept_reset")
         if problems:
             raise ValidationError(problems)
 
         described = _describe(self._client, self.id)
         settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         old = described.config
-        new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
-        new, tag_problems = keep_reserved_tags(old, clear_with_empty_lists(old, new), settings)
+        # Defaults go in before the pairs follow, so a legacy twin follows the default too.
+        merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
+        new, problems = follow_pairs(merged, settings)
+        new, tag_problems = keep_reserved_tags(old, new, settings)
         problems += tag_problems + check_merged(new, settings)
         if problems:
             raise ValidationError(problems)
@@ -221,14 +239,18 @@ class Pool:
         changed = diff(old, new)
         request = None
         if changed:  # the plan decides: no listed change, no write
+            new = _reset_unsendable(self.id, described, new, input_shape, accept_reset)
+            changed = diff(old, new)
             request = update_request(self.id, new, described.raw, input_shape)
-            _warn_unsendable(described.raw, input_shape)
+        else:
+            new = old  # what is equivalent to the pool's settings is the pool's settings
         plan = Plan(
             self.id,
             changed + mfa.changes,
             request=request,
             mfa_request=mfa.request,
             requested=dict(changes),
+            accepted_resets=frozenset(accept_reset),
         )
         return _Prepared(described, new, plan, mfa.rollback)
 
@@ -299,18 +321,33 @@ def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsErr
         error.args = (f"{error}\n{note}",)
 
 
-def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:
-    settings = unsendable(described, input_shape, UserPoolConfig)
-    if settings:
+def _reset_unsendable(
+    pool_id: str,
+    described: DescribedPool,
+    new: UserPoolConfig,
+    input_shape: Any,
+    accept_reset: Collection[str],
+) -> UserPoolConfig:
+    """Clear what the installed botocore cannot send, if the caller accepted that; else refuse.
+
+    The request cannot carry these settings, so Cognito would reset them: the plan must say so,
+    and only a caller who named them may let it happen.
+    """
+    lost = unsendable(described.raw, input_shape, UserPoolConfig)
+    refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
+    if refused:
         import botocore  # noqa: PLC0415 - only for the message
 
-        warnings.warn(
-            f"botocore {botocore.__version__} cannot send {', '.join(settings)}, which this pool "
-            "has; UpdateUserPool may reset them. Upgrade botocore to keep them.",
-            UnsendableSettingsWarning,
-            stacklevel=4,
-        )
+        raise UnsendableSettingsError(pool_id, refused, botocore.__version__)
+    for path in lost:
+        new = set_path(new, path, None)
+    return new
+
+
+def _named(path: str, accepted: Collection[str]) -> bool:
+    """Tell whether ``path``, or a structure around it, is among the ``accepted`` paths."""
+    return any(path == name or path.startswith(f"{name}.") for name in accepted)
 
 
 def _describe(client: Any, pool_id: str) -> DescribedPool:
-    return read_described(call(client, "describe_user_pool", {"UserPoolId": pool_id}))
+    return describe_pool(client, pool_id)

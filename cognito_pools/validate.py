@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from cognito_pools import rules
@@ -28,7 +28,7 @@ from cognito_pools.merge import get_path, touches
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Structure, Value
 
-__all__ = ["check_change", "check_merged"]
+__all__ = ["check_change", "check_merged", "check_setting_paths"]
 
 _ARN_EXAMPLE = "the ARN form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
@@ -269,6 +269,25 @@ def _check_required(
             if required.required and getattr(new_child, required.name) is None
         )
         _check_required(new_child, edited, f"{prefix}{name}.", problems)
+
+
+def check_setting_paths(paths: Iterable[str], cls: type[Any], keyword: str) -> list[Problem]:
+    """Check that each of ``paths`` names a setting of ``cls`` (``accept_reset``, say)."""
+    problems: list[Problem] = []
+    if isinstance(paths, str):  # one path where a collection of them was meant
+        return [Problem(keyword, f"expected a collection of setting paths, got {paths!r}")]
+    for path in paths:
+        structure: Structure | None = STRUCTURES[cls]
+        for name in str(path).split("."):
+            member = structure.member(name) if structure is not None else None
+            if member is None:
+                problems.append(
+                    Problem(keyword, f"{path!r} is not a setting path of {cls.__name__}")
+                )
+                break
+            target = member.value.target
+            structure = STRUCTURES[target] if member.value.kind == "structure" and target else None
+    return problems
 
 
 def _not_in_botocore(wire: str, added_in: str | None) -> str:
