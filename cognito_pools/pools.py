@@ -40,6 +40,7 @@ from cognito_pools.rules import (
     follow_pairs,
     keep_reserved_tags,
     reserved_tag_problems,
+    unsent_legacy_as_reported,
 )
 from cognito_pools.validate import check_change, check_merged, check_setting_paths
 
@@ -236,11 +237,11 @@ class Pool:
         if mode is not None:
             new = evolve(new, mfa_configuration=mode)
             mfa = self._prepare_mfa(mode)
-        changed = diff(old, new)
+        changed = diff(unsent_legacy_as_reported(old, new), new)
         request = None
         if changed:  # the plan decides: no listed change, no write
             new = _reset_unsendable(self.id, described, new, input_shape, accept_reset)
-            changed = diff(old, new)
+            changed = diff(unsent_legacy_as_reported(old, new), new)
             request = update_request(self.id, new, described.raw, input_shape)
         else:
             new = old  # what is equivalent to the pool's settings is the pool's settings

@@ -43,6 +43,7 @@ __all__ = [
     "is_reserved_tag",
     "keep_reserved_tags",
     "reserved_tag_problems",
+    "unsent_legacy_as_reported",
 ]
 
 T = TypeVar("T")
@@ -66,6 +67,13 @@ class Pair:
         object.__setattr__(self, "roots", roots)
 
 
+LEGACY_VALIDITY = Pair(
+    "admin_create_user_config.unused_account_validity_days",
+    "policies.password_policy.temporary_password_validity_days",
+    create_current=True,
+)
+"""The one pair whose legacy side is never sent."""
+
 PAIRS = (
     # LambdaConfig.PreTokenGeneration must equal PreTokenGenerationConfig.LambdaArn.
     Pair(
@@ -78,11 +86,7 @@ PAIRS = (
     Pair("email_verification_message", "verification_message_template.email_message"),
     Pair("email_verification_subject", "verification_message_template.email_subject"),
     # Sending both fails, so the request keeps only the password policy's value; it must be right.
-    Pair(
-        "admin_create_user_config.unused_account_validity_days",
-        "policies.password_policy.temporary_password_validity_days",
-        create_current=True,
-    ),
+    LEGACY_VALIDITY,
 )
 
 PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
@@ -248,6 +252,22 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
         elif legacy is not None or pair.fill_legacy:
             config = _follow(config, pair.legacy, current, create=False)
     return config, problems
+
+
+def unsent_legacy_as_reported(old: T, new: T) -> T:
+    """``old`` with the never-sent legacy validity read as the password policy reports it.
+
+    ``UnusedAccountValidityDays`` is never sent (see :data:`PAIRS`), so after an update that set
+    it, a pool may report only ``TemporaryPasswordValidityDays``. Where ``new`` sets the legacy
+    member and ``old`` lacks it, ``old``'s value is its twin's, so that planning the same change
+    again finds nothing to do.
+    """
+    legacy, current = LEGACY_VALIDITY.legacy, LEGACY_VALIDITY.current
+    if get_path(old, legacy) is None and get_path(new, legacy) is not None:
+        reported = get_path(old, current)
+        if reported is not None:
+            return set_path(old, legacy, reported)
+    return old
 
 
 def clear_to_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:

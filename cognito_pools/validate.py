@@ -89,7 +89,8 @@ class _ChangeChecker:
             path = f"{prefix}{name}"
             member = structure.member(name)
             if member is None and top_level and name in self.extra:
-                self.value(value, self.extra[name], path, None)
+                if value is not None:  # whether it may be cleared is rules.CLEARING's to say
+                    self.value(value, self.extra[name], path, None)
             elif member is None:
                 self.report(path, self._unknown(name, structure, top_level=top_level))
             elif runtime_members is not None and member.wire not in runtime_members:

@@ -272,10 +272,10 @@ def test_without_a_region_the_cli_says_so_and_exits_1(aws, capsys, monkeypatch, 
 
 
 def test_settings_after_options_are_still_settings(pool_id, capsys):
-    status = run("plan", pool_id, "--clear", "pool_name", "deletion_protection=INACTIVE")
+    status = run("plan", pool_id, "--clear", "user_pool_tags", "deletion_protection=INACTIVE")
     out = capsys.readouterr().out
     assert status == 0
-    assert "- pool_name" in out
+    assert "- user_pool_tags" in out
     assert "~ deletion_protection" in out
 
 
