@@ -36,7 +36,6 @@ from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import mfa_request, update_request
 from cognito_pools.rules import (
     clear_to_defaults,
-    clearing_problems,
     follow_pairs,
     keep_reserved_tags,
     reserved_tag_problems,
@@ -216,7 +215,6 @@ class Pool:
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
         problems += reserved_tag_problems(self.config, changes)
-        problems += clearing_problems(changes)
         problems += check_setting_paths(accept_reset, UserPoolConfig, "accept_reset")
         if problems:
             raise ValidationError(problems)

@@ -3,8 +3,8 @@
 Two passes:
 
 - :func:`check_change` looks at the change alone, before any call to AWS: unknown names, value
-  types, enum values, ranges and lengths, patterns (ARNs among them), message placeholders, and
-  members the installed botocore cannot send.
+  types, enum values, ranges and lengths, patterns (ARNs among them), message placeholders,
+  members the installed botocore cannot send, and ``None`` for a setting that cannot be cleared.
 - :func:`check_merged` looks at the change merged into the pool's current settings: structures
   the change creates or edits must have their required members, and the custom senders need a
   KMS key. It only judges what the change touched, so a pool's existing oddities never block an
@@ -24,6 +24,7 @@ from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping, as_sequence
 from cognito_pools.errors import Problem
 from cognito_pools.merge import get_path, touches
+from cognito_pools.models import UserPoolConfig
 
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Structure, Value
@@ -60,6 +61,8 @@ def check_change(
             checker.report(name, f"not accepted here; use {instead}= instead")
     accepted = {k: v for k, v in change.items() if k not in replaced}
     checker.structure(accepted, STRUCTURES[cls], "", runtime_shape)
+    if cls is UserPoolConfig:  # the table's paths are UserPoolConfig's
+        checker.problems += rules.clearing_problems(change)
     return checker.problems
 
 
