@@ -31,7 +31,7 @@ def wrong_calls(pool: Pool) -> None:
     # MFA cannot be cleared, only set to OFF.
     pool.update(mfa=None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     # Positional arguments are not settings.
-    pool.update("ACTIVE")  # type: ignore[call-arg, arg-type]  # pyright: ignore[reportCallIssue]
+    pool.update("ACTIVE")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     # Models are keyword-only and frozen.
     PasswordPolicy(12)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     PasswordPolicy(minimum_length=12).minimum_length = 8  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
