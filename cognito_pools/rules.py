@@ -246,7 +246,11 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
                     )
                 )
                 continue
-            legacy_touched = legacy is not None
+            # One side cleared and the other set: the value wins, since the service reports
+            # both sides and the cleared one would come back holding it.
+            if legacy is None:
+                config = _follow(config, pair.legacy, current, create=False)
+                continue
         if legacy_touched:
             config = _follow(config, pair.current, legacy, create=pair.create_current)
         elif legacy is not None or pair.fill_legacy:
