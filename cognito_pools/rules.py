@@ -144,15 +144,17 @@ CLEARING = (
             temporary_password_validity_days=7,
         ),
         source="Kept when left out: measured by go-to-k/cdkd (cognito-provider.ts, issues #1968, "
-        "#1982). Default: the policy a new pool gets (AWS developer guide, user-pool-settings-"
-        "policies; AWS CDK's UserPool default); TemporaryPasswordValidityDays 'Defaults to 7' "
-        "(botocore model doc of PasswordPolicyType).",
+        "#1982). Default: the policy a pool created without one reports (terraform-provider-aws "
+        "TestAccCognitoIDPUserPool_basic expects 8 characters and all four classes; moto "
+        "resets to the same); TemporaryPasswordValidityDays 'Defaults to 7' (botocore model "
+        "doc of PasswordPolicyType).",
     ),
     Clearing(
         "policies.sign_in_policy",
         becomes=SignInPolicy(allowed_first_auth_factors=("PASSWORD",)),
         source="Kept when left out: removing it by omission is a no-op (cdkd #1979). Default: "
-        "password only (AWS CDK SignInPolicy, 'Default: Password only').",
+        "password only (AWS CDK SignInPolicy, 'Default: Password only'; terraform-provider-aws "
+        "TestAccCognitoIDPUserPool_basic expects SignInPolicy [PASSWORD]).",
     ),
     Clearing(
         "email_configuration",
