@@ -226,7 +226,7 @@ class Pool:
         merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
         new, problems = follow_pairs(merged, settings)
         new, tag_problems = keep_reserved_tags(old, new, settings)
-        problems += tag_problems + check_merged(new, settings)
+        problems += tag_problems + check_merged(new, settings, input_shape)
         if problems:
             raise ValidationError(problems)
 

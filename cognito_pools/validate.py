@@ -229,10 +229,16 @@ class _ChangeChecker:
         return f"unknown setting of {structure.cls.__name__}; {hint}expected one of {listed}"
 
 
-def check_merged(new: object, change: Mapping[str, Any]) -> list[Problem]:
-    """Check what the change touched, now merged into the pool's current settings."""
+def check_merged(
+    new: object, change: Mapping[str, Any], runtime_shape: BotocoreShape | None = None
+) -> list[Problem]:
+    """Check what the change touched, now merged into the pool's current settings.
+
+    ``runtime_shape`` is the installed botocore's input shape: an older one may require members
+    that the models no longer do (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
+    """
     problems: list[Problem] = []
-    _check_required(new, change, "", problems)
+    _check_required(new, change, "", problems, runtime_shape)
     if any(touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)):
         senders = [path for path in rules.CUSTOM_SENDERS if get_path(new, path) is not None]
         if senders and get_path(new, rules.KMS_KEY_PATH) is None:
@@ -247,12 +253,19 @@ def check_merged(new: object, change: Mapping[str, Any]) -> list[Problem]:
 
 
 def _check_required(
-    new: Any, change: Mapping[str, Any], prefix: str, problems: list[Problem]
+    new: Any,
+    change: Mapping[str, Any],
+    prefix: str,
+    problems: list[Problem],
+    runtime_shape: BotocoreShape | None,
 ) -> None:
     """Structures the change created or edited must still carry their required members."""
     if new is None:
         return
     structure = STRUCTURES[type(new)]
+    runtime_members: Mapping[str, BotocoreShape] = (
+        runtime_shape.members if runtime_shape is not None else {}
+    )
     for name, value in change.items():
         member = structure.member(name)
         edited = as_mapping(value)
@@ -262,17 +275,29 @@ def _check_required(
         if new_child is None:
             continue
         target = STRUCTURES[type(new_child)]
+        child_shape = runtime_members.get(member.wire)
+        needed = set(child_shape.required_members) if child_shape is not None else set()
         # The change edits this structure, so it must leave it complete; a structure the change
         # does not touch is never judged here.
         problems.extend(
             Problem(
                 f"{prefix}{name}.{required.name}",
-                f"required by {target.cls.__name__}; set it, or clear {prefix}{name}",
+                f"required by {target.cls.__name__}{_by_whom(required.required)}; set it, or "
+                f"clear {prefix}{name}",
             )
             for required in target.members
-            if required.required and getattr(new_child, required.name) is None
+            if (required.required or required.wire in needed)
+            and getattr(new_child, required.name) is None
         )
-        _check_required(new_child, edited, f"{prefix}{name}.", problems)
+        _check_required(new_child, edited, f"{prefix}{name}.", problems, child_shape)
+
+
+def _by_whom(in_the_models: bool) -> str:  # noqa: FBT001 - a flag read from the table
+    if in_the_models:
+        return ""
+    import botocore  # noqa: PLC0415 - only for the message
+
+    return f" in the installed botocore {botocore.__version__}"
 
 
 def check_setting_paths(paths: Iterable[str], cls: type[Any], keyword: str) -> list[Problem]:

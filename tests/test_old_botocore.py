@@ -206,3 +206,21 @@ def test_threads_sharing_a_client_each_read_their_own_pool() -> None:
     # The caller's own calls on the client are left as botocore parses them.
     own = client.describe_user_pool(UserPoolId=names[0])["UserPool"]
     assert ("KeyConfiguration" in own) is not OLDER
+
+
+def test_a_structure_the_installed_botocore_requires_more_of_is_refused_not_dropped() -> None:
+    # SnsCallerArn became optional in botocore 1.43.51. On an older botocore a new SMS setup
+    # without it would be left out of the request as incomplete: the plan would never land.
+    user_pool = {k: v for k, v in POOL_2026.items() if k not in NEWER_THAN_THE_FLOOR}
+    client, wire = make_client({POOL_ID: user_pool})
+    pool = UserPools(client).get(POOL_ID)
+    shape = client.meta.service_model.shape_for("SmsConfigurationType")
+    if "SnsCallerArn" in shape.required_members:
+        with pytest.raises(ValidationError) as caught:
+            pool.update(sms_configuration={"sns_region": "us-east-1"})
+        assert caught.value.paths == ("sms_configuration.sns_caller_arn",)
+        assert f"installed botocore {botocore.__version__}" in str(caught.value)
+        assert "UpdateUserPool" not in wire.operations()
+    else:
+        pool.update(sms_configuration={"sns_region": "us-east-1"})
+        assert wire.sent[-1][1]["SmsConfiguration"] == {"SnsRegion": "us-east-1"}
