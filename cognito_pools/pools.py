@@ -5,7 +5,9 @@ An update runs describe → merge → validate → request → update_user_pool:
 1. the change is checked on its own, before any call;
 2. a fresh DescribeUserPool is taken inside the call, and the change merged into it;
 3. the merged settings are checked where the change touched them;
-4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
+4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed. If the
+   pool has settings the installed botocore cannot send, the update is refused unless the
+   caller accepts their reset (``accept_reset``).
 
 ``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, before the
 UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on. If
@@ -21,19 +23,17 @@ from botocore.exceptions import BotoCoreError
 
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.calls import call
-from cognito_pools.converter import unsendable
 from cognito_pools.describe import DescribedPool, describe_pool, read_mfa_config
 from cognito_pools.errors import (
     CallFailedError,
     CognitoPoolsError,
     StalePlanError,
-    UnsendableSettingsError,
     ValidationError,
 )
-from cognito_pools.merge import apply_change, evolve, set_path
+from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
 from cognito_pools.plan import Plan, SettingChange, diff
-from cognito_pools.request import mfa_request, update_request
+from cognito_pools.request import mfa_request, update_request, without_unsendable
 from cognito_pools.rules import (
     clear_to_defaults,
     follow_pairs,
@@ -238,7 +238,7 @@ class Pool:
         changed = diff(unsent_legacy_as_reported(old, new), new)
         request = None
         if changed:  # the plan decides: no listed change, no write
-            new = _reset_unsendable(self.id, described, new, input_shape, accept_reset)
+            new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
             changed = diff(unsent_legacy_as_reported(old, new), new)
             request = update_request(self.id, new, described.raw, input_shape)
         else:
@@ -318,34 +318,6 @@ def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsErr
         # The update's own error is the one to raise; say that MFA could not be put back.
         note = f"The MFA setup was already changed and could not be restored: {restore_error}"
         error.args = (f"{error}\n{note}",)
-
-
-def _reset_unsendable(
-    pool_id: str,
-    described: DescribedPool,
-    new: UserPoolConfig,
-    input_shape: Any,
-    accept_reset: Collection[str],
-) -> UserPoolConfig:
-    """Clear what the installed botocore cannot send, if the caller accepted that; else refuse.
-
-    The request cannot carry these settings, so Cognito would reset them: the plan must say so,
-    and only a caller who named them may let it happen.
-    """
-    lost = unsendable(described.raw, input_shape, UserPoolConfig)
-    refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
-    if refused:
-        import botocore  # noqa: PLC0415 - only for the message
-
-        raise UnsendableSettingsError(pool_id, refused, botocore.__version__)
-    for path in lost:
-        new = set_path(new, path, None)
-    return new
-
-
-def _named(path: str, accepted: Collection[str]) -> bool:
-    """Tell whether ``path``, or a structure around it, is among the ``accepted`` paths."""
-    return any(path == name or path.startswith(f"{name}.") for name in accepted)
 
 
 def _describe(client: Any, pool_id: str) -> DescribedPool:
