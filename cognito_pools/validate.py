@@ -276,7 +276,7 @@ def _check_required(
             continue
         target = STRUCTURES[type(new_child)]
         child_shape = runtime_members.get(member.wire)
-        needed = set(child_shape.required_members) if child_shape is not None else set()
+        needed: frozenset[str] = frozenset(getattr(child_shape, "required_members", ()))
         # The change edits this structure, so it must leave it complete; a structure the change
         # does not touch is never judged here.
         problems.extend(
