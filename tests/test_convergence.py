@@ -55,7 +55,7 @@ def _changes_of(cls: type[Any], depth: int = 0) -> st.SearchStrategy[Any]:
     ``None``, or (for a structure) a nested partial change; or a whole model instance."""
     members = _sendable(STRUCTURES[cls])
     optional = {member.name: _member_changes(cls, member, depth) for member in members}
-    mappings = st.fixed_dictionaries({}, optional=optional)  # type: ignore[arg-type]
+    mappings = st.fixed_dictionaries({}, optional=optional)
     instances = strategies.models_of(cls, complete=True, sendable=True)
     return st.one_of(mappings, instances) if depth else mappings
 
@@ -86,7 +86,7 @@ TOP_LEVEL = _top_level()
 single_changes = st.sampled_from(sorted(TOP_LEVEL)).flatmap(
     lambda name: TOP_LEVEL[name].map(lambda value: {name: value})
 )
-several_changes = st.fixed_dictionaries({}, optional=TOP_LEVEL).filter(  # type: ignore[arg-type]
+several_changes = st.fixed_dictionaries({}, optional=TOP_LEVEL).filter(
     lambda change: len(change) >= 2
 )
 PROPERTY = settings(
@@ -114,11 +114,15 @@ def _converges(endpoint: str, pool_kwargs: dict[str, Any], change: dict[str, Any
 
 @given(change=single_changes)
 @PROPERTY
-def test_one_setting_changed_then_planned_again_is_empty(endpoint, pool_kwargs, change):
+def test_one_setting_changed_then_planned_again_is_empty(
+    endpoint: str, pool_kwargs: dict[str, Any], change: dict[str, Any]
+) -> None:
     _converges(endpoint, pool_kwargs, change)
 
 
 @given(change=several_changes)
 @PROPERTY
-def test_several_settings_changed_then_planned_again_are_empty(endpoint, pool_kwargs, change):
+def test_several_settings_changed_then_planned_again_are_empty(
+    endpoint: str, pool_kwargs: dict[str, Any], change: dict[str, Any]
+) -> None:
     _converges(endpoint, pool_kwargs, change)
