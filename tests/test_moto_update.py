@@ -361,7 +361,10 @@ def test_single_setting_change_lands_and_nothing_else_moves(
 
         after = pools.get(pool_id)
         mfa_mode = client.get_user_pool_mfa_config(UserPoolId=pool_id)["MfaConfiguration"]
+        again = after.plan(**edit.kwargs)
 
+    # Converged: the same change planned again has nothing left to do.
+    assert list(again) == [], str(again)
     # (a) the change landed
     assert get_path(after.config, edit.path) == edit.value
     if "mfa" in edit.kwargs:
