@@ -36,6 +36,7 @@ from cognito_pools.plan import Plan, SettingChange, diff
 from cognito_pools.request import mfa_request, update_request, without_unsendable
 from cognito_pools.rules import (
     clear_to_defaults,
+    complete_created_defaults,
     follow_pairs,
     keep_reserved_tags,
     reserved_tag_problems,
@@ -225,6 +226,7 @@ class Pool:
         # Defaults go in before the pairs follow, so a legacy twin follows the default too.
         merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
         new, problems = follow_pairs(merged, settings)
+        new = complete_created_defaults(old, new, settings)
         new, tag_problems = keep_reserved_tags(old, new, settings)
         problems += tag_problems + check_merged(new, settings, input_shape)
         if problems:

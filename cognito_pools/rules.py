@@ -39,6 +39,7 @@ __all__ = [
     "Pair",
     "clear_to_defaults",
     "clearing_problems",
+    "complete_created_defaults",
     "follow_pairs",
     "is_reserved_tag",
     "keep_reserved_tags",
@@ -239,6 +240,11 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
         if legacy == current or not (legacy_touched or current_touched):
             continue
         if legacy_touched and current_touched:
+            if legacy is not None and _clears(change, pair.current):
+                # The current side holds a default (see CLEARING), not the caller's value:
+                # the value the caller gave wins.
+                config = _follow(config, pair.current, legacy, create=pair.create_current)
+                continue
             if legacy is not None and current is not None:
                 problems.append(
                     Problem(
@@ -287,6 +293,29 @@ def clear_to_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
             and get_path(old, entry.path) is not None
         ):
             new = set_path(new, entry.path, entry.becomes)
+    return new
+
+
+def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
+    """Complete, from its default, a cleared structure that a pair rule then created.
+
+    Clearing the password policy of a pool that had none while setting the legacy validity
+    creates a policy holding only that value; the default fills the rest, so the result is
+    what clearing the policy gives on any pool.
+    """
+    for entry in CLEARING:
+        if entry.refused or entry.path.partition(".")[0] not in change:
+            continue
+        value = get_path(new, entry.path)
+        if value is None or get_path(old, entry.path) is not None:
+            continue
+        if _clears(change, entry.path) and attrs.has(type(value)):
+            given = {
+                field.name: getattr(value, field.name)
+                for field in attrs.fields(type(value))
+                if getattr(value, field.name) is not None
+            }
+            new = set_path(new, entry.path, evolve(entry.becomes, **given))
     return new
 
 

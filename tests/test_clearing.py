@@ -119,6 +119,23 @@ def test_a_model_instance_that_leaves_the_sign_in_policy_out_sends_its_default(
     update(client, RECORDED, expected, policies=UserPoolPolicy(password_policy=policy))
 
 
+def test_a_value_given_for_the_legacy_twin_beats_the_default_of_a_cleared_policy(
+    client: Any,
+) -> None:
+    expected = kept_as_is(RECORDED)
+    expected["Policies"]["PasswordPolicy"] = {
+        **DEFAULT_PASSWORD_POLICY,
+        "TemporaryPasswordValidityDays": 5,
+    }
+    update(
+        client,
+        RECORDED,
+        expected,
+        policies={"password_policy": None},
+        admin_create_user_config={"unused_account_validity_days": 5},
+    )
+
+
 def test_clearing_user_attribute_update_settings_sends_the_empty_list(client: Any) -> None:
     expected = kept_as_is(RECORDED)
     expected["UserAttributeUpdateSettings"] = {"AttributesRequireVerificationBeforeUpdate": []}
@@ -191,6 +208,7 @@ CHANGES: list[dict[str, Any]] = [
     {"user_pool_tags": {"team": "identity"}},
     {"user_pool_tags": None},
     {"admin_create_user_config": {"unused_account_validity_days": 3}},
+    {"admin_create_user_config": {"unused_account_validity_days": 3}, "policies": None},
     {"verification_message_template": {"email_message": "Code {####}"}},
     {"device_configuration": None},
     {"account_recovery_setting": None, "auto_verified_attributes": None},
