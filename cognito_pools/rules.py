@@ -309,11 +309,12 @@ def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
         value = get_path(new, entry.path)
         if value is None or get_path(old, entry.path) is not None:
             continue
-        if _clears(change, entry.path) and attrs.has(type(value)):
+        structure = STRUCTURES.get(type(value))
+        if _clears(change, entry.path) and structure is not None:
             given = {
-                field.name: getattr(value, field.name)
-                for field in attrs.fields(type(value))
-                if getattr(value, field.name) is not None
+                member.name: getattr(value, member.name)
+                for member in structure.members
+                if getattr(value, member.name) is not None
             }
             new = set_path(new, entry.path, evolve(entry.becomes, **given))
     return new
