@@ -306,7 +306,7 @@ def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
     for entry in CLEARING:
         if entry.refused or entry.path.partition(".")[0] not in change:
             continue
-        value = get_path(new, entry.path)
+        value: object = get_path(new, entry.path)
         if value is None or get_path(old, entry.path) is not None:
             continue
         structure = STRUCTURES.get(type(value))
