@@ -22,16 +22,25 @@ from cognito_pools import _names
 
 __all__ = [
     "CallFailedError",
+    "ChangeOverwrittenError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
+    "InternalServiceError",
+    "LimitExceededError",
+    "PartiallyAppliedError",
     "Plan",
     "Pool",
+    "PoolChangedError",
     "PoolNotFoundError",
     "Problem",
+    "Retries",
+    "RoleNotReadyError",
     "ServiceError",
     "SettingChange",
     "StalePlanError",
+    "TooManyRequestsError",
     "UnsendableSettingsError",
+    "UserImportInProgressError",
     "UserPools",
     "ValidationError",
 ]
@@ -41,18 +50,27 @@ if TYPE_CHECKING:
     from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
     from cognito_pools.errors import (
         CallFailedError,
+        ChangeOverwrittenError,
         CognitoPoolsError,
         ConcurrentModificationError,
+        InternalServiceError,
+        LimitExceededError,
+        PartiallyAppliedError,
+        PoolChangedError,
         PoolNotFoundError,
         Problem,
+        RoleNotReadyError,
         ServiceError,
         StalePlanError,
+        TooManyRequestsError,
         UnsendableSettingsError,
+        UserImportInProgressError,
         ValidationError,
     )
     from cognito_pools.models import *  # noqa: F403 - listed in models.__all__
     from cognito_pools.plan import Plan, SettingChange
     from cognito_pools.pools import Pool, UserPools
+    from cognito_pools.retries import Retries
 
     __all__ += models.__all__
     __all__ += changes.__all__
@@ -64,6 +82,7 @@ _HOME = {
     "SettingChange": "cognito_pools.plan",
     "Pool": "cognito_pools.pools",
     "UserPools": "cognito_pools.pools",
+    "Retries": "cognito_pools.retries",
     **dict.fromkeys(_names.MODELS, "cognito_pools.models"),
     **dict.fromkeys(_names.CHANGES, "cognito_pools.changes"),
 }

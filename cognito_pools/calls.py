@@ -1,31 +1,192 @@
 """The call layer: every request to Cognito goes through :func:`call`.
 
-It turns botocore's exceptions into this library's errors (see :mod:`cognito_pools.errors`), so
-the steps above it deal with one error hierarchy.
+It does three things for the steps above it:
+
+- **errors**: botocore's exceptions become this library's (see :mod:`cognito_pools.errors`),
+  each marked transient or not and carrying how many tries botocore made;
+- **no stale resends**: botocore retries a throttled or failed call by sending the same request
+  again. For a read that is right. For a write it is not: an UpdateUserPool request carries every
+  setting as it was read, so resending it after another writer's change would undo that change.
+  So botocore may retry reads as its ``Config`` says, but a write it wants to resend is stopped
+  here and reported as transient, and :mod:`cognito_pools.retries` reads and merges afresh;
+- **logging**: one DEBUG record per call under the ``cognito_pools`` logger, with the operation,
+  the pool id, the attempt and the setting paths the call writes; never a setting's value.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
+from cognito_pools._redact import redact_botocore_logs
 from cognito_pools.errors import CallFailedError, Problem, ServiceError, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
-__all__ = ["call"]
+__all__ = ["WRITES", "call", "logger"]
+
+logger = logging.getLogger("cognito_pools")
+
+WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
+"""Operations whose requests are built from a read, and so must never be resent as they are."""
+
+_HANDLER_ID = "cognito_pools.calls"
 
 
-def call(client: Any, method: str, kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
-    """Call ``client.<method>(**kwargs)`` and translate its failures into library errors."""
+class _State(threading.local):
+    """What botocore's event handlers learn about the call this thread is making."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.tries = 1
+        self.last_response: Any = None
+        self.last_exception: BaseException | None = None
+
+
+_state = _State()
+_watched: weakref.WeakSet[Any] = weakref.WeakSet()
+"""The event emitters that already have this module's handlers."""
+
+
+class _ResendRefusedError(Exception):
+    """Raised inside botocore to stop it from resending a write; never leaves this module."""
+
+
+def call(
+    client: Any,
+    method: str,
+    kwargs: Mapping[str, Any],
+    *,
+    attempt: int = 1,
+    paths: Sequence[str] = (),
+) -> Mapping[str, Any]:
+    """Call ``client.<method>(**kwargs)`` and translate its failures into library errors.
+
+    ``attempt`` (the update's round, counted from 1) and ``paths`` (the settings a write
+    changes) are only logged.
+
+    Raises:
+        ServiceError: Cognito answered with an error (a subclass names the common ones).
+        CallFailedError: the call got no answer, or could not be made.
+        ValidationError: botocore refused the parameters before sending them.
+    """
+    operation: str = client.meta.method_to_api_mapping.get(method, method)
+    _watch(client)
+    logger.debug(
+        "%s pool=%s attempt=%d paths=%s",
+        operation,
+        kwargs.get("UserPoolId"),
+        attempt,
+        ",".join(paths) or "-",
+        extra={
+            "operation": operation,
+            "pool_id": kwargs.get("UserPoolId"),
+            "attempt": attempt,
+            "paths": tuple(paths),
+        },
+    )
+    # Saved and restored, so that a call made from inside another (from an event handler)
+    # leaves the outer call's bookkeeping as it was.
+    outer = (_state.active, _state.tries, _state.last_response, _state.last_exception)
+    _state.active, _state.tries = True, 1
+    _state.last_response = _state.last_exception = None
     try:
         response: Mapping[str, Any] = getattr(client, method)(**kwargs)
+    except _ResendRefusedError:
+        raise _refused(operation, _state.last_response, _state.last_exception) from None
     except ClientError as error:
         raise ServiceError.from_client_error(error) from error
     except ParamValidationError as error:
         raise ValidationError([Problem(method, str(error))]) from error
     except BotoCoreError as error:
-        raise CallFailedError(f"{method} could not be sent: {error}") from error
+        failure = CallFailedError(f"{method} could not be sent: {error}")
+        failure.transient, failure.attempts = _is_transient(error), _state.tries
+        raise failure from error
+    finally:
+        _state.active, _state.tries, _state.last_response, _state.last_exception = outer
     return response
+
+
+def _refused(operation: str, response: Any, exception: BaseException | None) -> Exception:
+    """The error for a write whose resend was stopped: the failure botocore wanted to retry."""
+    if response is not None and "Error" in response[1]:
+        error = ServiceError.from_client_error(ClientError(response[1], operation))
+        error.transient = True  # botocore judged it retryable, and it may have been throttling
+        return error
+    failure = CallFailedError(f"{operation} got no answer: {exception}")
+    failure.transient, failure.attempts = True, 1
+    if exception is not None:
+        failure.__cause__ = exception
+    return failure
+
+
+def _is_transient(error: BotoCoreError) -> bool:
+    """Connection failures are transient; a missing region or credentials are not."""
+    from botocore.exceptions import (  # noqa: PLC0415 - only on this failure path
+        ConnectionClosedError,
+        EndpointConnectionError,
+        ReadTimeoutError,
+    )
+
+    return isinstance(error, (ConnectionClosedError, EndpointConnectionError, ReadTimeoutError))
+
+
+def _watch(client: Any) -> None:
+    """Register this module's botocore event handlers on ``client`` (once per client)."""
+    events = client.meta.events
+    if events in _watched:
+        return
+    # botocore ignores a second registration under the same unique id, so a race here is benign.
+    events.register("needs-retry.cognito-idp", _count_try, unique_id=f"{_HANDLER_ID}.tries")
+    for operation in WRITES:
+        # More specific than botocore's own retry handler, so it is asked first.
+        events.register(
+            f"needs-retry.cognito-idp.{operation}",
+            _retry_write_at_once,
+            unique_id=f"{_HANDLER_ID}.retry.{operation}",
+        )
+        events.register(
+            f"request-created.cognito-idp.{operation}",
+            _refuse_resend,
+            unique_id=f"{_HANDLER_ID}.resend.{operation}",
+        )
+    redact_botocore_logs()
+    _watched.add(events)
+
+
+def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) -> None:
+    """Note each finished try of this thread's call; never votes on botocore's retry."""
+    if _state.active:
+        _state.tries = attempts
+        _state.last_response, _state.last_exception = response, caught_exception
+
+
+def _retry_write_at_once(
+    response: Any, caught_exception: Any, operation: Any, **_: Any
+) -> int | None:
+    """Skip botocore's backoff before a write's retry: the resend is refused anyway.
+
+    Answering "retry after 0 seconds" takes precedence over botocore's own answer. It is given
+    only for failures this library retries itself; others are left to botocore's judgement.
+    """
+    if not _state.active:
+        return None
+    if response is not None and "Error" in response[1]:
+        error = ServiceError.from_client_error(ClientError(response[1], operation.name))
+        return 0 if error.transient else None
+    if isinstance(caught_exception, BotoCoreError) and _is_transient(caught_exception):
+        return 0
+    return None
+
+
+def _refuse_resend(request: Any, **_: Any) -> None:
+    if not _state.active:
+        return  # the caller's own use of the client is none of our business
+    retries: Mapping[str, Any] = getattr(request, "context", {}).get("retries", {})
+    if retries.get("attempt", 1) > 1:
+        raise _ResendRefusedError

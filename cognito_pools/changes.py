@@ -49,6 +49,7 @@ from cognito_pools.models import (
     StatusType,
     UserAttributeUpdateSettings,
     UserPoolAddOns,
+    UserPoolMfaConfig,
     UserPoolMfaType,
     UserPoolPolicy,
     UserPoolTierType,
@@ -508,8 +509,9 @@ class UserPoolMfaConfigChange(TypedDict, total=False):
 
 class UserPoolChange(TypedDict, total=False):
     """The keyword arguments of ``Pool.update`` and ``Pool.plan``: one per UpdateUserPool member,
-    with ``mfa`` standing in for MfaConfiguration. A key left out keeps the setting, ``None`` clears
-    it, and anything else sets it. Nested mappings merge; lists and maps are replaced whole.
+    with ``mfa`` (the whole MFA setup) standing in for MfaConfiguration. A key left out keeps the
+    setting, ``None`` clears it, and anything else sets it. Nested mappings merge; lists and maps
+    are replaced whole.
     """
 
     policies: UserPoolPolicy | UserPoolPolicyChange | None
@@ -542,10 +544,11 @@ class UserPoolChange(TypedDict, total=False):
     user_attribute_update_settings: UserAttributeUpdateSettings | UserAttributeUpdateSettingsChange | None
     """Whether email and phone number changes wait for the user to confirm them."""
 
-    mfa: UserPoolMfaType
-    """The pool's MFA mode. It is written with SetUserPoolMfaConfig (after reading the current MFA
-    setup with GetUserPoolMfaConfig), because UpdateUserPool cannot turn MFA on for an existing
-    pool.
+    mfa: UserPoolMfaType | UserPoolMfaConfig | UserPoolMfaConfigChange
+    """The pool's MFA setup: a mode ('OFF', 'ON' or 'OPTIONAL'), a partial change of the setup
+    (merged like every other change), or a whole UserPoolMfaConfig that replaces it. It is read with
+    GetUserPoolMfaConfig and written with SetUserPoolMfaConfig, because UpdateUserPool cannot turn
+    MFA on for an existing pool.
     """
 
     device_configuration: DeviceConfiguration | DeviceConfigurationChange | None

@@ -99,15 +99,18 @@ _BAD_CHANGE: dict[str, Any] = {
 }
 
 
-def run_demo(out: TextIO = sys.stdout) -> int:
-    """Run the tour, printing to ``out``. Returns 0, or 2 when moto is not installed."""
+def run_demo(out: TextIO = sys.stdout, err: TextIO | None = None) -> int:
+    """Run the tour, printing to ``out``. Returns 0, or 1 when moto is not installed.
+
+    The message that moto is missing goes to ``err`` (``out`` if not given).
+    """
     try:
         # moto is an optional dependency without type information: Any, whether or not the
         # type checker's environment has it installed.
         moto_server: Any = importlib.import_module("moto.server")
     except ImportError:
-        out.write(MISSING_MOTO + "\n")
-        return 2
+        (err or out).write(MISSING_MOTO + "\n")
+        return 1
 
     server: Any = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     access_log = logging.getLogger("werkzeug")  # moto's server logs every request there
@@ -194,7 +197,14 @@ def _update(pool: Pool, say: Callable[[str], None], calls: list[str]) -> Pool | 
     pool = pool.update(**_CHANGE)
     say(f"   API calls: {', '.join(calls)}")
     moved = diff(before, pool.refresh().config)
-    planned = {change.path for change in plan if not change.path.startswith("mfa.")}
+    # DescribeUserPool shows the MFA mode (mfa.mfa_configuration) as mfa_configuration, and
+    # none of the other MFA settings.
+    mode = "mfa.mfa_configuration"
+    planned = {
+        change.path.removeprefix("mfa.")
+        for change in plan
+        if change.path == mode or not change.path.startswith("mfa.")
+    }
     unexpected = [str(change) for change in moved if change.path not in planned]
     missing = planned - {change.path for change in moved}
     say(f"   Re-read from the server, pool A now differs from before in {len(moved)} settings:")

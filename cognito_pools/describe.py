@@ -51,13 +51,16 @@ class DescribedPool:
         return read_facts(self.raw)
 
 
-def describe_pool(client: Any, pool_id: str) -> DescribedPool:
-    """Call DescribeUserPool and read the answer, with what the installed botocore dropped."""
+def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPool:
+    """Call DescribeUserPool and read the answer, with what the installed botocore dropped.
+
+    ``attempt`` is the update's round, for the call layer's log records.
+    """
     _listen(client)
     bodies: list[bytes] = []
     outer, _capture.bodies = _capture.bodies, bodies
     try:
-        response = call(client, "describe_user_pool", {"UserPoolId": pool_id})
+        response = call(client, "describe_user_pool", {"UserPoolId": pool_id}, attempt=attempt)
     finally:
         _capture.bodies = outer
     update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape

@@ -4,12 +4,24 @@ The hierarchy::
 
     CognitoPoolsError
     ├── ValidationError (also ValueError)     a change was refused before anything was written
-    ├── StalePlanError                        the pool changed after a plan was shown
+    ├── PoolChangedError                      the pool changed since it was read; nothing written
+    │   └── StalePlanError                    ... since a plan was shown
+    ├── ChangeOverwrittenError                the write landed, but the read-back found other values
     ├── UnsendableSettingsError               botocore too old to send settings the pool has
     ├── CallFailedError                       a call never reached Cognito (credentials, network)
+    ├── PartiallyAppliedError                 one of two writes landed and could not be undone
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
-        └── ConcurrentModificationError       another update to the same pool was in flight
+        ├── ConcurrentModificationError       another update to the same pool was in flight *
+        ├── TooManyRequestsError              the request quota was exceeded *
+        ├── InternalServiceError              Cognito failed (InternalErrorException, HTTP 5xx) *
+        ├── RoleNotReadyError                 Cognito cannot use the SMS or email role yet *
+        ├── UserImportInProgressError         a user import job is running on the pool
+        └── LimitExceededError                an account or pool quota was reached
+
+The errors marked * are transient: an update retries them (see :class:`~cognito_pools.Retries`)
+and raises them only once its retries are used up. Their ``attempts`` attribute says how many
+tries were made.
 
 A :class:`ValidationError` always means that nothing was written. A :class:`ServiceError` keeps
 the original ``ClientError`` as ``__cause__`` and copies its code, message, operation and
@@ -27,15 +39,25 @@ if TYPE_CHECKING:
 
     from botocore.exceptions import ClientError
 
+    from cognito_pools.plan import SettingChange
+
 __all__ = [
     "CallFailedError",
+    "ChangeOverwrittenError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
+    "InternalServiceError",
+    "LimitExceededError",
+    "PartiallyAppliedError",
+    "PoolChangedError",
     "PoolNotFoundError",
     "Problem",
+    "RoleNotReadyError",
     "ServiceError",
     "StalePlanError",
+    "TooManyRequestsError",
     "UnsendableSettingsError",
+    "UserImportInProgressError",
     "ValidationError",
 ]
 
@@ -73,8 +95,38 @@ class ValidationError(CognitoPoolsError, ValueError):
         return tuple(problem.path for problem in self.problems)
 
 
-class StalePlanError(CognitoPoolsError):
+class PoolChangedError(CognitoPoolsError):
+    """The pool changed since it was read, and the update was asked to write only if it had not.
+
+    Nothing was written. ``paths`` lists the settings that differ from the earlier read.
+    """
+
+    def __init__(self, message: str, paths: Iterable[str] = ()) -> None:
+        self.paths: tuple[str, ...] = tuple(paths)
+        """The dotted setting paths that changed since the read."""
+        super().__init__(message)
+
+
+class StalePlanError(PoolChangedError):
     """A plan no longer describes what its change would do: the pool changed since. Plan again."""
+
+
+class ChangeOverwrittenError(CognitoPoolsError):
+    """An update was written, but reading the pool back found other values at ``paths``.
+
+    Another writer changed those settings between this update's read and its write, or right
+    after it. The update's other settings landed. Raised only by updates asked to verify.
+    """
+
+    def __init__(self, pool_id: str, paths: Iterable[str]) -> None:
+        self.pool_id = pool_id
+        """The pool that was written."""
+        self.paths: tuple[str, ...] = tuple(paths)
+        """The settings whose values in the pool are not the ones the update wrote."""
+        super().__init__(
+            f"user pool {pool_id} was updated, but reading it back shows that another writer "
+            f"changed {', '.join(self.paths)}; plan again to see the pool as it is now"
+        )
 
 
 class CallFailedError(CognitoPoolsError):
@@ -83,11 +135,27 @@ class CallFailedError(CognitoPoolsError):
     The botocore error is the ``__cause__``.
     """
 
+    transient: bool = False
+    """Whether the call may succeed if made again: a connection that failed or timed out."""
+    attempts: int = 1
+    """How many times the failing step was tried, botocore's own retries included."""
+
 
 class ServiceError(CognitoPoolsError):
     """Cognito answered a call with an error."""
 
-    def __init__(self, *, code: str, message: str, operation: str, request_id: str | None) -> None:
+    transient: bool = False
+    """Whether the same call can succeed later without any change on the caller's side."""
+
+    def __init__(
+        self,
+        *,
+        code: str,
+        message: str,
+        operation: str,
+        request_id: str | None,
+        status: int | None = None,
+    ) -> None:
         self.code = code
         """The AWS error code, e.g. ``InvalidParameterException``."""
         self.message = message
@@ -96,6 +164,10 @@ class ServiceError(CognitoPoolsError):
         """The API operation that failed, e.g. ``UpdateUserPool``."""
         self.request_id = request_id
         """The AWS request id, for support cases and CloudTrail."""
+        self.status = status
+        """The HTTP status of the answer, when there was one."""
+        self.attempts = 1
+        """How many times the failing step was tried, botocore's own retries included."""
         suffix = f" (request id {request_id})" if request_id else ""
         super().__init__(f"{operation} failed with {code}: {message}{suffix}")
 
@@ -104,14 +176,22 @@ class ServiceError(CognitoPoolsError):
         """Build the most specific error for a botocore ``ClientError``."""
         response: dict[str, Any] = getattr(error, "response", {})
         details: dict[str, Any] = response.get("Error", {})
+        metadata: dict[str, Any] = response.get("ResponseMetadata", {})
         code = str(details.get("Code", "Unknown"))
-        kind = _BY_CODE.get(code, ServiceError)
-        return kind(
+        status = metadata.get("HTTPStatusCode")
+        kind = _BY_CODE.get(code)
+        if kind is None:
+            server_fault = isinstance(status, int) and status >= 500  # noqa: PLR2004
+            kind = InternalServiceError if server_fault else ServiceError
+        built = kind(
             code=code,
             message=str(details.get("Message", "")),
             operation=str(getattr(error, "operation_name", "unknown")),
-            request_id=response.get("ResponseMetadata", {}).get("RequestId"),
+            request_id=metadata.get("RequestId"),
+            status=status if isinstance(status, int) else None,
         )
+        built.attempts = 1 + int(metadata.get("RetryAttempts") or 0)
+        return built
 
 
 class PoolNotFoundError(ServiceError):
@@ -119,13 +199,104 @@ class PoolNotFoundError(ServiceError):
 
 
 class ConcurrentModificationError(ServiceError):
-    """Cognito was already processing another update to this pool; retry later."""
+    """Cognito was already processing another update to this pool."""
+
+    transient = True
+
+
+class TooManyRequestsError(ServiceError):
+    """The account's request rate for this kind of call was exceeded (throttling)."""
+
+    transient = True
+
+
+class InternalServiceError(ServiceError):
+    """Cognito failed to handle the call (``InternalErrorException`` or an HTTP 5xx answer).
+
+    When the failed call was a write, it may or may not have been applied.
+    """
+
+    transient = True
+
+
+class RoleNotReadyError(ServiceError):
+    """Cognito cannot assume or use the IAM role for SMS or email.
+
+    Right after a role is created or changed this is usually IAM propagation, which passes in
+    seconds to minutes; if it persists, the role's trust or access policy is wrong.
+    """
+
+    transient = True
+
+
+class UserImportInProgressError(ServiceError):
+    """A user import job is running, and the pool cannot change until it ends."""
+
+
+class LimitExceededError(ServiceError):
+    """An account or pool quota was reached (not the request rate: see TooManyRequestsError)."""
 
 
 _BY_CODE: dict[str, type[ServiceError]] = {
     "ResourceNotFoundException": PoolNotFoundError,
     "ConcurrentModificationException": ConcurrentModificationError,
+    "TooManyRequestsException": TooManyRequestsError,
+    "ThrottlingException": TooManyRequestsError,
+    "InternalErrorException": InternalServiceError,
+    "InvalidSmsRoleTrustRelationshipException": RoleNotReadyError,
+    "InvalidSmsRoleAccessPolicyException": RoleNotReadyError,
+    "InvalidEmailRoleAccessPolicyException": RoleNotReadyError,
+    "UserImportInProgressException": UserImportInProgressError,
+    "LimitExceededException": LimitExceededError,
 }
+
+
+# -- Changes written by two calls (MFA through SetUserPoolMfaConfig beside UpdateUserPool) --------
+
+
+class PartiallyAppliedError(CognitoPoolsError):
+    """One of an update's two writes landed, the other failed, and undoing the first failed too.
+
+    An update that changes MFA and other settings makes two calls, SetUserPoolMfaConfig and
+    UpdateUserPool. When the second fails, the first is undone and the second call's own error
+    is raised. Only when undoing fails as well is this error raised instead: the pool is then
+    left with exactly the changes in ``applied`` and without those in ``not_applied``.
+    The second call's error is the ``__cause__``.
+    """
+
+    def __init__(
+        self,
+        *,
+        landed: str,
+        failed: str,
+        applied: Iterable[SettingChange],
+        not_applied: Iterable[SettingChange],
+        error: CognitoPoolsError,
+        restore_error: CognitoPoolsError,
+    ) -> None:
+        self.landed = landed
+        """The operation that changed the pool and could not be undone, e.g. ``UpdateUserPool``."""
+        self.failed = failed
+        """The operation that failed, e.g. ``SetUserPoolMfaConfig``."""
+        self.applied: tuple[SettingChange, ...] = tuple(applied)
+        """The changes that are now in the pool."""
+        self.not_applied: tuple[SettingChange, ...] = tuple(not_applied)
+        """The requested changes that are not."""
+        self.error = error
+        """The error of the call that failed."""
+        self.restore_error = restore_error
+        """The error of the call that tried to undo ``landed``."""
+        lines = [
+            (
+                f"{failed} failed ({error}), after {landed} had already changed the pool; "
+                f"undoing {landed} failed too ({restore_error})."
+            ),
+            "These changes landed:",
+            *(f"  {change}" for change in self.applied),
+            "These did not:",
+            *(f"  {change}" for change in self.not_applied),
+        ]
+        super().__init__("\n".join(lines))
 
 
 # -- issue 7: settings the installed botocore cannot see -------------------------------------------

@@ -10,6 +10,8 @@ from typing import Literal
 
 import attrs
 
+from cognito_pools._redact import redacted_repr
+
 __all__ = [
     "AccountRecoverySetting",
     "AcrLevelConfig",
@@ -448,7 +450,7 @@ class EumsSmsConfiguration:
     newer.
     """
 
-    external_id: str | None = None
+    external_id: str | None = attrs.field(default=None, repr=redacted_repr)
     """External ID that Cognito passes when it assumes the role, for a trust policy condition
     against the confused deputy problem. From 0 to 131072 characters. Needs botocore 1.43.51 or
     newer.
@@ -493,7 +495,7 @@ class SmsConfiguration:
     apply. From 0 to 2048 characters.
     """
 
-    external_id: str | None = None
+    external_id: str | None = attrs.field(default=None, repr=redacted_repr)
     """External ID that Cognito passes when it assumes the role, so the trust policy can require it.
     From 0 to 131072 characters.
     """

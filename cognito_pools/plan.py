@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cognito_pools._redact import shown_value
 from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_sequence
 from cognito_pools.rules import EMPTY_MEANS_UNSET
@@ -16,9 +17,13 @@ if TYPE_CHECKING:
 __all__ = ["Plan", "SettingChange", "diff", "leaves"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SettingChange:
-    """One setting whose value would change."""
+    """One setting whose value would change.
+
+    ``str()`` and ``repr()`` show secret values (the SMS role's external ID) as ``'***'``; the
+    attributes hold the real values.
+    """
 
     path: str
     """Dotted snake_case path, e.g. ``policies.password_policy.minimum_length``."""
@@ -28,11 +33,25 @@ class SettingChange:
     """The value after the update; ``None`` where the setting would be cleared."""
 
     def __str__(self) -> str:
-        if self.old is None:
-            return f"+ {self.path} = {_show(self.new)}"
-        if self.new is None:
-            return f"- {self.path} (was {_show(self.old)})"
-        return f"~ {self.path}: {_show(self.old)} -> {_show(self.new)}"
+        old, new = self.shown_old, self.shown_new
+        if old is None:
+            return f"+ {self.path} = {_show(new)}"
+        if new is None:
+            return f"- {self.path} (was {_show(old)})"
+        return f"~ {self.path}: {_show(old)} -> {_show(new)}"
+
+    def __repr__(self) -> str:
+        return f"SettingChange(path={self.path!r}, old={self.shown_old!r}, new={self.shown_new!r})"
+
+    @property
+    def shown_old(self) -> Any:
+        """``old`` as it may be printed: a secret is replaced by ``'***'``."""
+        return shown_value(self.path, self.old)
+
+    @property
+    def shown_new(self) -> Any:
+        """``new`` as it may be printed: a secret is replaced by ``'***'``."""
+        return shown_value(self.path, self.new)
 
 
 @attrs.frozen

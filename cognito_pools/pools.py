@@ -9,9 +9,9 @@ An update runs describe → merge → validate → request → update_user_pool:
    pool has settings the installed botocore cannot send, the update is refused unless the
    caller accepts their reset (``accept_reset``).
 
-``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, before the
-UpdateUserPool call (the order Terraform uses), because UpdateUserPool cannot turn MFA on. If
-Cognito then refuses the UpdateUserPool call, the previous MFA setup is written back.
+``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, because
+UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step. When a change needs
+both calls and the second fails, the first is undone.
 """
 
 from __future__ import annotations
@@ -21,19 +21,21 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 from botocore.exceptions import BotoCoreError
 
+from cognito_pools import mfa
 from cognito_pools._schema import STRUCTURES
-from cognito_pools.calls import call
-from cognito_pools.describe import DescribedPool, describe_pool, read_mfa_config
+from cognito_pools.calls import logger
+from cognito_pools.describe import DescribedPool, describe_pool
 from cognito_pools.errors import (
     CallFailedError,
-    CognitoPoolsError,
+    PoolChangedError,
     StalePlanError,
     ValidationError,
 )
 from cognito_pools.merge import apply_change, evolve
-from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolConfig, UserPoolMfaConfig
+from cognito_pools.models import UserPoolConfig
 from cognito_pools.plan import Plan, SettingChange, diff
-from cognito_pools.request import mfa_request, update_request, without_unsendable
+from cognito_pools.request import update_request, without_unsendable
+from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
     clear_to_defaults,
     complete_created_defaults,
@@ -43,6 +45,7 @@ from cognito_pools.rules import (
     unsent_legacy_as_reported,
 )
 from cognito_pools.validate import check_change, check_merged, check_setting_paths
+from cognito_pools.verify import confirm_landed
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
@@ -51,14 +54,14 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolChange
-    from cognito_pools.models import UserPoolFacts, UserPoolMfaType
+    from cognito_pools.models import UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["Pool", "UserPools"]
 
-MFA_KEYWORD = "mfa"
-MFA_MEMBER = "mfa_configuration"
+MFA_KEYWORD = mfa.MFA_KEYWORD
+MFA_MEMBER = mfa.MODE
 _MFA_MODE = next(m.value for m in STRUCTURES[UserPoolConfig].members if m.name == MFA_MEMBER)
-"""What ``mfa`` accepts: the values of UpdateUserPool's MfaConfiguration."""
+"""Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
 
 
 class UserPools:
@@ -66,9 +69,21 @@ class UserPools:
 
     Pass your own boto3 client (its region, credentials and retry ``Config`` are used as they
     are), or a boto3 ``Session`` to create one from, or nothing to use boto3's default session.
+
+    ``retries`` says how updates retry transient failures, each time reading the pool afresh
+    (:class:`Retries`; ``Retries.off()`` for none). ``verify=True`` makes every update read the
+    pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
+    setting it wrote; that costs a third call, so it is off by default.
     """
 
-    def __init__(self, client: Any = None, *, session: boto3.Session | None = None) -> None:
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        session: boto3.Session | None = None,
+        retries: Retries = DEFAULT_RETRIES,
+        verify: bool = False,
+    ) -> None:
         if client is not None and session is not None:
             raise TypeError("pass either a client or a session, not both")
         if client is None:
@@ -82,6 +97,10 @@ class UserPools:
                 raise CallFailedError(f"could not create a cognito-idp client: {error}") from error
         self.client: Any = client
         """The botocore ``cognito-idp`` client every call goes through."""
+        self.retries = retries
+        """How updates of the pools read through this object retry transient failures."""
+        self.verify = verify
+        """Whether updates read the pool back to confirm their change landed."""
 
     def get(self, pool_id: str) -> Pool:
         """Describe the pool and return a handle on its current settings.
@@ -90,7 +109,8 @@ class UserPools:
             PoolNotFoundError: no pool with this id is visible to the client.
             ServiceError: Cognito refused the call for another reason.
         """
-        return Pool(self.client, pool_id, _describe(self.client, pool_id))
+        described = _describe(self.client, pool_id)
+        return Pool(self.client, pool_id, described, retries=self.retries, verify=self.verify)
 
     def __repr__(self) -> str:
         return f"UserPools(region={self.client.meta.region_name!r})"
@@ -103,11 +123,21 @@ class Pool:
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "id")
+    __slots__ = ("_client", "_described", "_retries", "_verify", "id")
 
-    def __init__(self, client: Any, pool_id: str, described: DescribedPool) -> None:
+    def __init__(
+        self,
+        client: Any,
+        pool_id: str,
+        described: DescribedPool,
+        *,
+        retries: Retries = DEFAULT_RETRIES,
+        verify: bool = False,
+    ) -> None:
         self._client = client
         self._described = described
+        self._retries = retries
+        self._verify = verify
         self.id = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
@@ -126,7 +156,21 @@ class Pool:
 
     def refresh(self) -> Pool:
         """Describe the pool again and return a new handle."""
-        return Pool(self._client, self.id, _describe(self._client, self.id))
+        return self._with(_describe(self._client, self.id))
+
+    def _with(self, described: DescribedPool) -> Pool:
+        return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
+
+    def get_mfa_config(self) -> UserPoolMfaConfig:
+        """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
+
+        DescribeUserPool (and so :attr:`config`) shows only the MFA mode; this shows the
+        factors too: SMS, the authenticator app (TOTP), email, and passkeys (WebAuthn).
+
+        Raises:
+            ServiceError: Cognito refused the call.
+        """
+        return mfa.read_mfa_setup(self._client, self.id)[0]
 
     def plan(
         self, *, accept_reset: Collection[str] = (), **changes: Unpack[UserPoolChange]
@@ -138,7 +182,12 @@ class Pool:
         return self._prepare(changes, accept_reset).plan
 
     def update(
-        self, *, accept_reset: Collection[str] = (), **changes: Unpack[UserPoolChange]
+        self,
+        *,
+        if_unchanged: bool = False,
+        verify: bool | None = None,
+        accept_reset: Collection[str] = (),
+        **changes: Unpack[UserPoolChange],
     ) -> Pool:
         """Change the named settings and keep every other one as it is.
 
@@ -147,7 +196,19 @@ class Pool:
         Nested mappings merge into the current structure; a model instance replaces it whole;
         lists and maps are replaced whole.
 
+        ``mfa`` takes the MFA setup: a mode (``"OFF"``, ``"ON"``, ``"OPTIONAL"``), a partial
+        mapping of :class:`~cognito_pools.changes.UserPoolMfaConfigChange` merged the same
+        way, or a whole :class:`~cognito_pools.models.UserPoolMfaConfig`.
+
+        The pool is read afresh inside the call, and a transient failure is retried by reading
+        and merging again (see :class:`Retries`). Updates of one pool within a process take turns.
+
         Args:
+            if_unchanged: write only if the pool's settings are still those this handle read;
+                otherwise raise :class:`PoolChangedError` and write nothing.
+            verify: read the pool back after writing (a third call) and raise
+                :class:`ChangeOverwrittenError` if a setting written is not there. Defaults to
+                the ``verify`` given to :class:`UserPools`.
             accept_reset: setting paths (``"key_configuration"``, ``"sms_configuration.eums_sms"``)
                 that the installed botocore cannot send and that you accept Cognito resetting.
                 Without it, an update of a pool that has such settings is refused.
@@ -160,11 +221,24 @@ class Pool:
             ValidationError: the change was refused; nothing was written.
             UnsendableSettingsError: the pool has settings the installed botocore cannot send,
                 and ``accept_reset`` does not name them; nothing was written.
-            ServiceError: Cognito refused a call.
+            PoolChangedError: ``if_unchanged`` was given and the pool had changed.
+            ChangeOverwrittenError: ``verify`` found another writer's value in a setting written.
+            ServiceError: Cognito refused a call, or a transient failure outlasted the retries.
+                If it was the second of two writes (MFA and the other settings), the first was
+                undone.
+            PartiallyAppliedError: the second of two writes failed and undoing the first failed
+                too; the error lists what landed.
         """
-        return self._write(self._prepare(changes, accept_reset))
+        guard = self._described.config if if_unchanged else None
+        return self._update(changes, accept_reset, guard=guard, verify=verify)
 
-    def apply(self, plan: Plan, *, accept_reset: Collection[str] | None = None) -> Pool:
+    def apply(
+        self,
+        plan: Plan,
+        *,
+        verify: bool | None = None,
+        accept_reset: Collection[str] | None = None,
+    ) -> Pool:
         """Write a plan shown earlier, but only if it still says what the update would do.
 
         The pool is read afresh and the plan's change merged again. If the result differs
@@ -179,40 +253,79 @@ class Pool:
         if plan.pool_id != self.id:
             raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
         accepted = plan.accepted_resets if accept_reset is None else accept_reset
-        prepared = self._prepare(plan.requested, accepted)
-        if prepared.plan != plan:
-            raise StalePlanError(
-                f"user pool {self.id} changed since the plan was made; nothing was written. "
-                f"The same change would now do this:\n{prepared.plan}"
-            )
-        return self._write(prepared)
+        return self._update(plan.requested, accepted, expected=plan, verify=verify)
 
-    def _write(self, prepared: _Prepared) -> Pool:
+    def _update(
+        self,
+        changes: Mapping[str, Any],
+        accept_reset: Collection[str],
+        *,
+        guard: UserPoolConfig | None = None,
+        expected: Plan | None = None,
+        verify: bool | None,
+    ) -> Pool:
+        """Read, merge and write under the pool's lock, retrying each round from a fresh read."""
+
+        def attempt(round_number: int) -> tuple[Pool, Plan]:
+            prepared = self._prepare(changes, accept_reset, round_number)
+            if guard is not None and guard != prepared.described.config:
+                paths = [change.path for change in diff(guard, prepared.described.config)]
+                raise PoolChangedError(
+                    f"user pool {self.id} changed since it was read ({', '.join(paths)}); "
+                    "nothing was written",
+                    paths,
+                )
+            if expected is not None and prepared.plan != expected:
+                raise StalePlanError(
+                    f"user pool {self.id} changed since the plan was made; nothing was written. "
+                    f"The same change would now do this:\n{prepared.plan}"
+                )
+            return self._write(prepared, round_number), prepared.plan
+
+        with pool_lock(self._client, self.id):
+            updated, written = retrying(self._retries, attempt)
+            if written and (self._verify if verify is None else verify):
+                confirm_landed(self._client, written)
+        return updated
+
+    def _write(self, prepared: _Prepared, round_number: int) -> Pool:
         plan = prepared.plan
-        if plan.mfa_request is not None:
-            call(self._client, "set_user_pool_mfa_config", plan.mfa_request)
-        if plan.request is not None:
-            try:
-                call(self._client, "update_user_pool", plan.request)
-            except CognitoPoolsError as error:
-                if prepared.mfa_rollback is not None:
-                    # Put MFA back as it was, so a refused update leaves nothing half-applied.
-                    _restore_mfa(self._client, prepared.mfa_rollback, error)
-                raise
-        described = evolve(prepared.described, config=prepared.config)
-        return Pool(self._client, self.id, described)
+        paths = [change.path for change in plan.changes]
+        mfa.write(
+            self._client,
+            prepared.mfa_step,
+            update=plan.request,
+            restore_update=prepared.restore_update,
+            pool_changes=prepared.pool_changes,
+            attempt=round_number,
+        )
+        if plan:
+            logger.info(
+                "updated user pool %s: %s",
+                self.id,
+                ", ".join(paths),
+                extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
+            )
+        config = prepared.mfa_step.pool_after(prepared.config, updated=plan.request is not None)
+        return self._with(evolve(prepared.described, config=config))
 
-    def _prepare(self, changes: Mapping[str, Any], accept_reset: Collection[str]) -> _Prepared:
+    def _prepare(
+        self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
+    ) -> _Prepared:
         """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
+        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         problems = check_change(
-            changes,
+            settings,
             UserPoolConfig,
             runtime_shape=input_shape,
             extra={MFA_KEYWORD: _MFA_MODE},
             replaced={MFA_MEMBER: MFA_KEYWORD},
         )
+        if MFA_KEYWORD in changes:
+            mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
+            problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
         problems += reserved_tag_problems(self.config, changes)
@@ -220,8 +333,7 @@ class Pool:
         if problems:
             raise ValidationError(problems)
 
-        described = _describe(self._client, self.id)
-        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+        described = _describe(self._client, self.id, attempt)
         old = described.config
         # Defaults go in before the pairs follow, so a legacy twin follows the default too.
         merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
@@ -229,56 +341,43 @@ class Pool:
         new = complete_created_defaults(old, new, settings)
         new, tag_problems = keep_reserved_tags(old, new, settings)
         problems += tag_problems + check_merged(new, settings, input_shape)
+        changed = diff(unsent_legacy_as_reported(old, new), new)
+        if changed:
+            new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
+            changed = diff(unsent_legacy_as_reported(old, new), new)
+        else:
+            new = old  # what is equivalent to the pool's settings is the pool's settings
+        step = mfa.NO_MFA
+        if MFA_KEYWORD in changes:
+            step, mfa_problems = mfa.prepare_mfa(
+                self._client,
+                self.id,
+                changes[MFA_KEYWORD],
+                old_pool=old,
+                new_pool=new,
+                pool_change=settings,
+                updates_pool=bool(changed),
+                attempt=attempt,
+            )
+            problems += mfa_problems
         if problems:
             raise ValidationError(problems)
 
-        mfa = _MfaStep()
-        mode: UserPoolMfaType | None = changes.get(MFA_KEYWORD)
-        if mode is not None:
-            new = evolve(new, mfa_configuration=mode)
-            mfa = self._prepare_mfa(mode)
-        changed = diff(unsent_legacy_as_reported(old, new), new)
-        request = None
+        request = restore = None
         if changed:  # the plan decides: no listed change, no write
-            new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
-            changed = diff(unsent_legacy_as_reported(old, new), new)
-            request = update_request(self.id, new, described.raw, input_shape)
-        else:
-            new = old  # what is equivalent to the pool's settings is the pool's settings
+            request = update_request(self.id, step.pool_for_update(new), described.raw, input_shape)
+            if step.update_first and step.old is not None:  # undone if SetUserPoolMfaConfig fails
+                original = evolve(old, mfa_configuration=step.old.mfa_configuration)
+                restore = update_request(self.id, original, described.raw, input_shape)
         plan = Plan(
             self.id,
-            changed + mfa.changes,
+            changed + step.changes,
             request=request,
-            mfa_request=mfa.request,
+            mfa_request=step.request,
             requested=dict(changes),
             accepted_resets=frozenset(accept_reset),
         )
-        return _Prepared(described, new, plan, mfa.rollback)
-
-    def _prepare_mfa(self, mode: UserPoolMfaType) -> _MfaStep:
-        """Read the MFA setup afresh and work out the SetUserPoolMfaConfig call for ``mode``."""
-        raw = call(self._client, "get_user_pool_mfa_config", {"UserPoolId": self.id})
-        old = read_mfa_config(raw)
-        new = _with_mode(old, mode)
-        if new == old:
-            return _MfaStep()
-        shape = self._client.meta.service_model.operation_model("SetUserPoolMfaConfig").input_shape
-        # Turning MFA off drops every factor, including any this version cannot name.
-        carried = None if mode == "OFF" else raw
-        return _MfaStep(
-            # The mode itself is listed once, as mfa_configuration.
-            changes=tuple(c for c in diff(old, new, "mfa.") if c.path != "mfa.mfa_configuration"),
-            request=mfa_request(self.id, new, carried, shape),
-            rollback=mfa_request(self.id, old, raw, shape),
-        )
-
-
-@attrs.frozen
-class _MfaStep:
-    changes: tuple[SettingChange, ...] = ()
-    request: Mapping[str, Any] | None = None
-    rollback: Mapping[str, Any] | None = None
-    """The call that restores the MFA setup if the UpdateUserPool call after it fails."""
+        return _Prepared(described, new, plan, step, restore, changed)
 
 
 @attrs.frozen
@@ -286,41 +385,11 @@ class _Prepared:
     described: DescribedPool
     config: UserPoolConfig
     plan: Plan
-    mfa_rollback: Mapping[str, Any] | None
+    mfa_step: mfa.MfaStep
+    restore_update: Mapping[str, Any] | None
+    """The ``update_user_pool`` kwargs that put the pool back, if it is written first."""
+    pool_changes: tuple[SettingChange, ...]
 
 
-def _with_mode(current: UserPoolMfaConfig, mode: UserPoolMfaType) -> UserPoolMfaConfig:
-    """The MFA setup with ``mode`` applied, following the service's rules for each mode."""
-    if mode == current.mfa_configuration:
-        return current
-    if mode == "OFF":
-        # Turning MFA off together with a configured factor is refused, so only passkeys stay.
-        return UserPoolMfaConfig(
-            mfa_configuration="OFF", web_authn_configuration=current.web_authn_configuration
-        )
-    updated = evolve(current, mfa_configuration=mode)
-    token = current.software_token_mfa_configuration
-    has_factor = (
-        current.sms_mfa_configuration is not None
-        or current.email_mfa_configuration is not None
-        or (token is not None and bool(token.enabled))
-    )
-    if not has_factor:
-        # ON or OPTIONAL needs at least one factor; an authenticator app needs no other setup.
-        updated = evolve(
-            updated, software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True)
-        )
-    return updated
-
-
-def _restore_mfa(client: Any, request: Mapping[str, Any], error: CognitoPoolsError) -> None:
-    try:
-        call(client, "set_user_pool_mfa_config", request)
-    except CognitoPoolsError as restore_error:
-        # The update's own error is the one to raise; say that MFA could not be put back.
-        note = f"The MFA setup was already changed and could not be restored: {restore_error}"
-        error.args = (f"{error}\n{note}",)
-
-
-def _describe(client: Any, pool_id: str) -> DescribedPool:
-    return describe_pool(client, pool_id)
+def _describe(client: Any, pool_id: str, attempt: int = 1) -> DescribedPool:
+    return describe_pool(client, pool_id, attempt=attempt)

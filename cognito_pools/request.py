@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
     from cognito_pools._spec import BotocoreShape
 
-__all__ = ["mfa_request", "update_request", "without_unsendable"]
+__all__ = ["NEVER_SENT", "mfa_request", "update_request", "without_unsendable"]
+
+NEVER_SENT = frozenset({"admin_create_user_config.unused_account_validity_days"})
+"""Setting paths that no request carries, so no read-back can confirm them."""
 
 
 def update_request(

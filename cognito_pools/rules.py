@@ -188,7 +188,8 @@ CLEARING = (
         keyword="mfa",
         instead="Cognito keeps the MFA mode when it is left out, so it cannot be cleared; "
         "pass mfa='OFF' to turn MFA off",
-        source="Kept when left out: measured by go-to-k/cdkd (AWS-RULES, core trap).",
+        source="Kept when left out: measured by go-to-k/cdkd (AWS-RULES, core trap). The mfa "
+        "keyword's own check (cognito_pools.mfa) refuses None before this table is consulted.",
     ),
     Clearing(
         "verification_message_template",

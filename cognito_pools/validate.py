@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from cognito_pools import rules
+from cognito_pools._redact import is_secret, shown_value
 from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping, as_sequence
 from cognito_pools.errors import Problem
@@ -178,7 +179,8 @@ class _ChangeChecker:
         if expected is not None:
             wrong_bool = isinstance(value, bool) and bool not in expected
             if wrong_bool or not isinstance(value, expected):
-                self.report(path, f"expected {_describe(spec)}, got {_kind(value)}")
+                got = type(value).__name__ if is_secret(path) else _kind(value)
+                self.report(path, f"expected {_describe(spec)}, got {got}")
                 return
         if spec.enum:
             if value not in spec.enum:
@@ -206,7 +208,7 @@ class _ChangeChecker:
             self.report(path, f"the message must contain {' and '.join(missing)}; got {value!r}")
         elif spec.pattern and not _pattern(spec.pattern).fullmatch(value):
             shown = _ARN_EXAMPLE if spec.pattern.startswith("arn:") else spec.pattern
-            self.report(path, f"{value!r} does not match {shown}")
+            self.report(path, f"{shown_value(path, value)!r} does not match {shown}")
 
     def size(self, size: int, spec: Value, path: str, unit: str) -> bool:
         """Report a size out of range; return whether it was."""

@@ -29,6 +29,8 @@ import botocore.session
 from botocore import xform_name
 from botocore.model import ServiceModel, Shape, StringShape, StructureShape
 
+from cognito_pools._redact import SECRET_MEMBERS
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -46,14 +48,17 @@ IDENTIFIER = "UserPoolId"
 DESCRIBED_NAME = {"Name": "PoolName"}
 """Describe reports the pool name as ``Name``; UpdateUserPool writes it as ``PoolName``."""
 
-# The MFA mode is written through SetUserPoolMfaConfig, so ``Pool.update`` takes it as ``mfa``.
+# The MFA setup is written through SetUserPoolMfaConfig, so ``Pool.update`` takes it as ``mfa``,
+# in place of UpdateUserPool's MfaConfiguration: a mode, a partial change, or a whole setup.
 MFA_MEMBER = "MfaConfiguration"
 MFA_KEYWORD = "mfa"
+MFA_CLASS = "UserPoolMfaConfig"
 KWARGS = "UserPoolChange"
 MFA_KEYWORD_DOC = (
-    "The pool's MFA mode. It is written with SetUserPoolMfaConfig (after reading the current MFA "
-    "setup with GetUserPoolMfaConfig), because UpdateUserPool cannot turn MFA on for an existing "
-    "pool."
+    "The pool's MFA setup: a mode ('OFF', 'ON' or 'OPTIONAL'), a partial change of the setup "
+    "(merged like every other change), or a whole UserPoolMfaConfig that replaces it. It is read "
+    "with GetUserPoolMfaConfig and written with SetUserPoolMfaConfig, because UpdateUserPool "
+    "cannot turn MFA on for an existing pool."
 )
 
 HEADER = '''"""{doc}
@@ -266,6 +271,8 @@ class Generator:
             "",
             "import attrs",
             "",
+            "from cognito_pools._redact import redacted_repr",
+            "",
             "__all__ = [",
             *(f'    "{name}",' for name in sorted([*self.enums, *self.class_names()])),
             "]",
@@ -288,7 +295,11 @@ class Generator:
             out += docstring(self.class_doc(cls, shape_name), "    ")
             for wire, shape in members.items():
                 annotation = self.model_type(shape)
-                out += ["", f"    {field_name(wire)}: {annotation} | None = None"]
+                name = field_name(wire)
+                default = "None"
+                if name in SECRET_MEMBERS:
+                    default = "attrs.field(default=None, repr=redacted_repr)"
+                out += ["", f"    {name}: {annotation} | None = {default}"]
                 doc = self.member_doc(shape_name, wire, shape, required=wire in required)
                 out += docstring(doc, "    ")
         return "\n".join(out) + "\n"
@@ -302,6 +313,7 @@ class Generator:
             if cls in changeable
             for shape in members.values()
         ]
+        annotations.append(self.mfa_keyword_type())
         words = set(re.findall(r"\w+", " ".join(annotations)))
         models_used = sorted(name for name in {*self.enums, *changeable} if name in words)
         out = [
@@ -335,7 +347,8 @@ class Generator:
         out += ["", "", f"class {KWARGS}(TypedDict, total=False):"]
         out += docstring(
             "The keyword arguments of ``Pool.update`` and ``Pool.plan``: one per UpdateUserPool "
-            "member, with ``mfa`` standing in for MfaConfiguration. A key left out keeps the "
+            "member, with ``mfa`` (the whole MFA setup) standing in for MfaConfiguration. A key "
+            "left out keeps the "
             "setting, ``None`` clears it, and anything else sets it. Nested mappings merge; "
             "lists and maps are replaced whole.",
             "    ",
@@ -344,7 +357,7 @@ class Generator:
             if wire == IDENTIFIER:
                 continue
             if wire == MFA_MEMBER:
-                out += ["", f"    {MFA_KEYWORD}: {self.model_type(shape)}"]
+                out += ["", f"    {MFA_KEYWORD}: {self.mfa_keyword_type()}"]
                 out += docstring(MFA_KEYWORD_DOC, "    ")
                 continue
             out += ["", f"    {field_name(wire)}: {self.change_type(shape)} | None"]
@@ -356,6 +369,11 @@ class Generator:
                 "    ",
             )
         return "\n".join(out) + "\n"
+
+    def mfa_keyword_type(self) -> str:
+        """The type of ``mfa``: the mode alone, a whole MFA setup, or a partial change of it."""
+        mode = self.model_type(self.config.members[MFA_MEMBER])
+        return f"{mode} | {MFA_CLASS} | {MFA_CLASS}Change"
 
     def class_names(self) -> list[str]:
         """Every generated class name."""

@@ -374,12 +374,38 @@ def test_mfa_members_only_the_runtime_botocore_knows_are_carried_through(
                 "FutureMfaConfiguration": {"Mode": "on"},
             },
         )
+        pool = UserPools(client).get(POOL_ID)
+        pool.update(mfa="OPTIONAL")  # the MFA setup alone: no UpdateUserPool
+        stubber.assert_no_pending_responses()
+
+
+def test_mfa_members_only_the_runtime_botocore_knows_survive_a_partial_mfa_change(
+    tmp_path: Path,
+) -> None:
+    client = _client_with_model(tmp_path, _add_future_members)
+    described = {"UserPool": {"Id": POOL_ID, "Name": "future", "MfaConfiguration": "OPTIONAL"}}
+    current = {
+        "MfaConfiguration": "OPTIONAL",
+        "SoftwareTokenMfaConfiguration": {"Enabled": True},
+        "FutureMfaConfiguration": {"Mode": "on"},
+    }
+    with Stubber(client) as stubber:
+        stubber.add_response("describe_user_pool", described)
+        stubber.add_response("describe_user_pool", described)
+        stubber.add_response("get_user_pool_mfa_config", current, {"UserPoolId": POOL_ID})
         stubber.add_response(
-            "update_user_pool",
+            "set_user_pool_mfa_config",
             {},
-            {"UserPoolId": POOL_ID, "PoolName": "future", "MfaConfiguration": "OPTIONAL"},
+            {
+                "UserPoolId": POOL_ID,
+                "MfaConfiguration": "OPTIONAL",
+                "SoftwareTokenMfaConfiguration": {"Enabled": True},
+                "WebAuthnConfiguration": {"RelyingPartyId": "auth.example.com"},
+                "FutureMfaConfiguration": {"Mode": "on"},
+            },
         )
-        UserPools(client).get(POOL_ID).update(mfa="OPTIONAL")
+        pool = UserPools(client).get(POOL_ID)
+        pool.update(mfa={"web_authn_configuration": {"relying_party_id": "auth.example.com"}})
         stubber.assert_no_pending_responses()
 
 

@@ -129,7 +129,7 @@ def test_update_over_http_changes_what_was_asked_on_every_pool(
     assert after_update(returned.config) == after.config
 
 
-def test_mfa_over_http_reads_sets_then_updates(client, make_pool, record_calls):
+def test_mfa_over_http_reads_then_sets_and_only_sets(client, make_pool, record_calls):
     pool_id = make_pool("01")
     pools = UserPools(client)
     pool = pools.get(pool_id)
@@ -137,16 +137,68 @@ def test_mfa_over_http_reads_sets_then_updates(client, make_pool, record_calls):
 
     pool.update(mfa="ON")
 
+    assert calls == ["DescribeUserPool", "GetUserPoolMfaConfig", "SetUserPoolMfaConfig"]
+    after = pools.get(pool_id)
+    assert attrs.evolve(after.config, mfa_configuration=None) == attrs.evolve(
+        pool.config, mfa_configuration=None
+    )  # (moto's describe may keep the mode create sent; GetUserPoolMfaConfig has it)
+    mfa = client.get_user_pool_mfa_config(UserPoolId=pool_id)
+    assert mfa["MfaConfiguration"] == "ON"
+    assert mfa["SoftwareTokenMfaConfiguration"] == {"Enabled": True}
+
+
+def test_sms_mfa_over_http_keeps_every_other_setting(client, make_pool, record_calls):
+    pool_id = make_pool("31")  # every kind of setting, an SMS configuration, MFA OPTIONAL
+    pools = UserPools(client)
+    pool = pools.get(pool_id)
+    calls = record_calls(client)
+    message = "Your code is {####}"
+
+    pool.update(
+        mfa={
+            "mfa_configuration": "ON",
+            "sms_mfa_configuration": {"sms_authentication_message": message},
+        }
+    )
+
+    assert calls == ["DescribeUserPool", "GetUserPoolMfaConfig", "SetUserPoolMfaConfig"]
+    after = pools.get(pool_id)
+    assert attrs.evolve(after.config, mfa_configuration=None) == attrs.evolve(
+        pool.config, mfa_configuration=None
+    )
+    setup = after.get_mfa_config()
+    assert setup.mfa_configuration == "ON"
+    assert setup.sms_mfa_configuration is not None
+    assert setup.sms_mfa_configuration.sms_authentication_message == message
+    assert setup.sms_mfa_configuration.sms_configuration == pool.config.sms_configuration
+
+
+def test_a_refused_update_over_http_after_the_mfa_change_puts_mfa_back(
+    client, make_pool, record_calls
+):
+    pool_id = make_pool("01")
+    pool = UserPools(client).get(pool_id)
+    calls = record_calls(client)
+
+    def refuse(**_: Any) -> None:
+        raise ClientError(
+            {"Error": {"Code": "InvalidParameterException", "Message": "refused"}}, "UpdateUserPool"
+        )
+
+    client.meta.events.register("before-call.cognito-idp.UpdateUserPool", refuse)
+    with pytest.raises(CognitoPoolsError, match="was undone"):
+        pool.update(mfa="ON", deletion_protection="ACTIVE")
+
     assert calls == [
         "DescribeUserPool",
         "GetUserPoolMfaConfig",
         "SetUserPoolMfaConfig",
         "UpdateUserPool",
+        "SetUserPoolMfaConfig",
     ]
-    assert pools.get(pool_id).config.mfa_configuration == "ON"
     mfa = client.get_user_pool_mfa_config(UserPoolId=pool_id)
-    assert mfa["MfaConfiguration"] == "ON"
-    assert mfa["SoftwareTokenMfaConfiguration"] == {"Enabled": True}
+    assert mfa["MfaConfiguration"] == "OFF"
+    assert UserPools(client).get(pool_id).config == pool.config
 
 
 def test_plan_over_http_writes_nothing(client, make_pool, record_calls):

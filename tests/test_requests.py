@@ -18,9 +18,15 @@ from stubs import stub_client
 
 from cognito_pools import (
     ConcurrentModificationError,
+    InternalServiceError,
+    LimitExceededError,
     Pool,
     PoolNotFoundError,
+    Retries,
+    RoleNotReadyError,
     ServiceError,
+    TooManyRequestsError,
+    UserImportInProgressError,
     UserPools,
     ValidationError,
 )
@@ -540,162 +546,7 @@ def test_a_change_that_leaves_a_structure_incomplete_is_refused(client: Any) -> 
     assert error.paths == ("user_pool_add_ons.advanced_security_mode",)
 
 
-# -- MFA goes through its own API first ----------------------------------------------------------
-
-
-def test_turning_mfa_optional_sets_the_mfa_config_then_updates_the_pool(client: Any) -> None:
-    user_pool = {**POOL_37, "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": False}}
-    expected = writable(user_pool)
-    expected["MfaConfiguration"] = "OPTIONAL"
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config",
-            {"MfaConfiguration": "OFF", "SoftwareTokenMfaConfiguration": {"Enabled": False}},
-            {"UserPoolId": POOL_ID},
-        )
-        stubber.add_response(
-            "set_user_pool_mfa_config",
-            {"MfaConfiguration": "OPTIONAL"},
-            {
-                "UserPoolId": POOL_ID,
-                "MfaConfiguration": "OPTIONAL",
-                "SoftwareTokenMfaConfiguration": {"Enabled": True},
-            },
-        )
-        stubber.add_response("update_user_pool", {}, {"UserPoolId": POOL_ID, **expected})
-        pool = UserPools(client).get(POOL_ID).update(mfa="OPTIONAL")
-        stubber.assert_no_pending_responses()
-    assert pool.config.mfa_configuration == "OPTIONAL"
-
-
-def test_turning_mfa_on_keeps_the_factors_already_enabled(client: Any) -> None:
-    sms = {
-        "SmsAuthenticationMessage": "Code {####}",
-        "SmsConfiguration": {"SnsCallerArn": f"arn:aws:iam::{ACCOUNT}:role/sms"},
-    }
-    user_pool = {**_facts("sms"), "MfaConfiguration": "OPTIONAL"}
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config",
-            {"MfaConfiguration": "OPTIONAL", "SmsMfaConfiguration": sms},
-            {"UserPoolId": POOL_ID},
-        )
-        stubber.add_response(
-            "set_user_pool_mfa_config",
-            {},
-            {"UserPoolId": POOL_ID, "MfaConfiguration": "ON", "SmsMfaConfiguration": sms},
-        )
-        stubber.add_response(
-            "update_user_pool",
-            {},
-            {"UserPoolId": POOL_ID, "PoolName": "sms", "MfaConfiguration": "ON"},
-        )
-        UserPools(client).get(POOL_ID).update(mfa="ON")
-        stubber.assert_no_pending_responses()
-
-
-def test_turning_mfa_off_keeps_passkeys_and_drops_the_factors(client: Any) -> None:
-    web_authn = {"RelyingPartyId": "auth.example.com", "UserVerification": "preferred"}
-    user_pool = {**_facts("passkeys"), "MfaConfiguration": "OPTIONAL"}
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config",
-            {
-                "MfaConfiguration": "OPTIONAL",
-                "SoftwareTokenMfaConfiguration": {"Enabled": True},
-                "EmailMfaConfiguration": {"Message": "Code {####}", "Subject": "Code"},
-                "WebAuthnConfiguration": web_authn,
-            },
-            {"UserPoolId": POOL_ID},
-        )
-        stubber.add_response(
-            "set_user_pool_mfa_config",
-            {},
-            {"UserPoolId": POOL_ID, "MfaConfiguration": "OFF", "WebAuthnConfiguration": web_authn},
-        )
-        stubber.add_response(
-            "update_user_pool",
-            {},
-            {"UserPoolId": POOL_ID, "PoolName": "passkeys", "MfaConfiguration": "OFF"},
-        )
-        pool = UserPools(client).get(POOL_ID).update(mfa="OFF")
-        stubber.assert_no_pending_responses()
-    assert pool.config.mfa_configuration == "OFF"
-
-
-def test_a_failed_mfa_call_stops_before_the_pool_update(client: Any) -> None:
-    user_pool = {**_facts("mfa"), "MfaConfiguration": "OFF"}
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config", {"MfaConfiguration": "OFF"}, {"UserPoolId": POOL_ID}
-        )
-        stubber.add_client_error(
-            "set_user_pool_mfa_config",
-            service_error_code="InvalidParameterException",
-            service_message="SMS configuration and Auto verification for phone_number are required",
-            http_status_code=400,
-        )
-        pool = UserPools(client).get(POOL_ID)
-        with pytest.raises(ServiceError) as caught:
-            pool.update(mfa="ON", deletion_protection="ACTIVE")
-        stubber.assert_no_pending_responses()  # and no update_user_pool was attempted
-    assert caught.value.operation == "SetUserPoolMfaConfig"
-
-
-def test_mfa_already_in_the_requested_mode_writes_nothing(client: Any) -> None:
-    user_pool = {**_facts("steady"), "MfaConfiguration": "OPTIONAL"}
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config",
-            {"MfaConfiguration": "OPTIONAL", "SoftwareTokenMfaConfiguration": {"Enabled": True}},
-            {"UserPoolId": POOL_ID},
-        )
-        pool = UserPools(client).get(POOL_ID).update(mfa="OPTIONAL")  # no set, no update
-        stubber.assert_no_pending_responses()
-    assert pool.config.mfa_configuration == "OPTIONAL"
-
-
-def test_a_refused_update_after_an_mfa_change_puts_mfa_back(client: Any) -> None:
-    user_pool = {**_facts("rollback"), "MfaConfiguration": "OFF"}
-    with Stubber(client) as stubber:
-        _describe(stubber, user_pool)
-        _describe(stubber, user_pool)
-        stubber.add_response(
-            "get_user_pool_mfa_config", {"MfaConfiguration": "OFF"}, {"UserPoolId": POOL_ID}
-        )
-        stubber.add_response(
-            "set_user_pool_mfa_config",
-            {},
-            {
-                "UserPoolId": POOL_ID,
-                "MfaConfiguration": "ON",
-                "SoftwareTokenMfaConfiguration": {"Enabled": True},
-            },
-        )
-        stubber.add_client_error(
-            "update_user_pool",
-            service_error_code="InvalidParameterException",
-            service_message="Invalid",
-            http_status_code=400,
-        )
-        stubber.add_response(
-            "set_user_pool_mfa_config", {}, {"UserPoolId": POOL_ID, "MfaConfiguration": "OFF"}
-        )
-        pool = UserPools(client).get(POOL_ID)
-        with pytest.raises(ServiceError) as caught:
-            pool.update(mfa="ON")
-        stubber.assert_no_pending_responses()
-    assert caught.value.operation == "UpdateUserPool"
+# -- MFA (the MFA step itself is tested in test_mfa.py) -----------------------------------------
 
 
 def test_a_bad_tag_key_is_refused_before_mfa_is_touched(client: Any) -> None:
@@ -712,6 +563,13 @@ def test_a_bad_tag_key_is_refused_before_mfa_is_touched(client: Any) -> None:
     ("code", "kind"),
     [
         ("ConcurrentModificationException", ConcurrentModificationError),
+        ("TooManyRequestsException", TooManyRequestsError),
+        ("InternalErrorException", InternalServiceError),
+        ("InvalidSmsRoleTrustRelationshipException", RoleNotReadyError),
+        ("InvalidSmsRoleAccessPolicyException", RoleNotReadyError),
+        ("InvalidEmailRoleAccessPolicyException", RoleNotReadyError),
+        ("UserImportInProgressException", UserImportInProgressError),
+        ("LimitExceededException", LimitExceededError),
         ("InvalidParameterException", ServiceError),
     ],
 )
@@ -728,7 +586,7 @@ def test_a_refused_update_raises_a_service_error_wrapping_the_client_error(
             http_status_code=400,
             response_meta={"RequestId": "5f1c-req"},
         )
-        pool = UserPools(client).get(POOL_ID)
+        pool = UserPools(client, retries=Retries.off()).get(POOL_ID)
         with pytest.raises(ServiceError) as caught:
             pool.update(deletion_protection="ACTIVE")
         stubber.assert_no_pending_responses()

@@ -12,14 +12,21 @@ import boto3
 from typing_extensions import assert_type
 
 from cognito_pools import (
+    ChangeOverwrittenError,
     CognitoPoolsError,
+    ConcurrentModificationError,
     LambdaConfig,
     PasswordPolicy,
     Plan,
     Pool,
+    PoolChangedError,
     RecoveryOption,
+    Retries,
     SettingChange,
+    SoftwareTokenMfaConfig,
     UserPoolConfig,
+    UserPoolMfaConfig,
+    UserPoolMfaConfigChange,
     UserPoolMfaType,
     UserPools,
     ValidationError,
@@ -71,6 +78,39 @@ def changing(pool: Pool) -> None:
         assert_type(change.path, str)
 
 
+def mfa(pool: Pool) -> None:
+    setup = pool.get_mfa_config()
+    assert_type(setup, UserPoolMfaConfig)
+    assert_type(setup.mfa_configuration, UserPoolMfaType | None)
+    if setup.software_token_mfa_configuration is not None:
+        assert_type(setup.software_token_mfa_configuration.enabled, bool | None)
+    # The three forms of `mfa`: a mode, a partial change, a whole setup.
+    assert_type(pool.update(mfa="ON"), Pool)
+    assert_type(
+        pool.update(
+            mfa={
+                "mfa_configuration": "OPTIONAL",
+                "sms_mfa_configuration": {
+                    "sms_configuration": {"sns_caller_arn": "arn:aws:iam::1:role/sms"}
+                },
+            }
+        ),
+        Pool,
+    )
+    switch: UserPoolMfaConfigChange = {
+        "sms_mfa_configuration": None,
+        "software_token_mfa_configuration": {"enabled": True},
+    }
+    assert_type(pool.plan(mfa=switch), Plan)
+    change: UserPoolMfaConfigChange = {"web_authn_configuration": {"user_verification": "required"}}
+    assert_type(pool.update(mfa=change, deletion_protection="ACTIVE"), Pool)
+    whole = UserPoolMfaConfig(
+        mfa_configuration="ON",
+        software_token_mfa_configuration=SoftwareTokenMfaConfig(enabled=True),
+    )
+    assert_type(pool.update(mfa=whole), Pool)
+
+
 def construction(session: boto3.Session) -> None:
     assert_type(UserPools(), UserPools)
     assert_type(UserPools(session=session), UserPools)
@@ -82,5 +122,19 @@ def errors(pool: Pool) -> None:
         pool.update(deletion_protection="ACTIVE")
     except ValidationError as error:
         assert_type(error.paths, tuple[str, ...])
+    except PoolChangedError as error:
+        assert_type(error.paths, tuple[str, ...])
+    except ChangeOverwrittenError as error:
+        assert_type(error.paths, tuple[str, ...])
+    except ConcurrentModificationError as error:
+        assert_type(error.attempts, int)
     except CognitoPoolsError:
         pass
+
+
+def retrying_and_verifying(session: boto3.Session, pool: Pool) -> None:
+    assert_type(UserPools(session=session, retries=Retries(attempts=8), verify=True), UserPools)
+    assert_type(UserPools(session=session, retries=Retries.off()), UserPools)
+    assert_type(pool.update(if_unchanged=True, deletion_protection="ACTIVE"), Pool)
+    assert_type(pool.update(verify=True, user_pool_tags={"team": "auth"}), Pool)
+    assert_type(Retries().delay(1), float)

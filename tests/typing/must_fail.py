@@ -30,8 +30,14 @@ def wrong_calls(pool: Pool) -> None:
     pool.update(auto_verified_attributes=["username"])  # type: ignore[list-item]  # pyright: ignore[reportArgumentType]
     # MFA cannot be cleared, only set to OFF.
     pool.update(mfa=None)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    # A misspelled MFA factor, a misspelled key inside one, and a wrong enum inside the mapping.
+    pool.update(mfa={"totp_mfa_configuration": {"enabled": True}})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    pool.update(mfa={"software_token_mfa_configuration": {"enable": True}})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    pool.update(mfa={"mfa_configuration": "REQUIRED"})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    pool.plan(mfa={"web_authn_configuration": {"user_verification": "always"}})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    pool.update(mfa={"software_token_mfa_configuration": {"enabled": "yes"}})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
     # Positional arguments are not settings.
-    pool.update("ACTIVE")  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
+    pool.update("ACTIVE")  # type: ignore[call-arg, arg-type]  # pyright: ignore[reportCallIssue]
     # Models are keyword-only and frozen.
     PasswordPolicy(12)  # type: ignore[call-arg]  # pyright: ignore[reportCallIssue]
     PasswordPolicy(minimum_length=12).minimum_length = 8  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
@@ -39,3 +45,5 @@ def wrong_calls(pool: Pool) -> None:
     pool.update(user_pool_tags={"team": 1})  # type: ignore[dict-item]  # pyright: ignore[reportArgumentType]
     # plan takes the same keywords, checked the same way.
     pool.plan(deletion_protection="on")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+    # The options of an update are keywords of their own type.
+    pool.update(if_unchanged="yes", deletion_protection="ACTIVE")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]

@@ -1,0 +1,202 @@
+"""Configuration as code: the document ``export`` prints, and the change ``apply`` makes of it.
+
+An exported document is ``{"format_version": 1, "settings": {...}}``. ``settings`` holds every
+writable setting of the pool in snake_case, with the MFA setup under ``mfa``: exactly the
+keywords :meth:`Pool.update` takes, so each path in the file is a path the command line takes.
+
+The file is the full desired state. Applying it changes what differs and clears what the file
+leaves out, with two exceptions that Cognito cannot clear: ``pool_name`` and
+``user_pool_tier`` are kept when absent. Without an ``mfa`` section the MFA setup is kept as
+it is; with one, it is made to match (its mode is kept when the section does not give one).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO, cast
+
+from cognito_pools.cli.rendering import (
+    EXPORT_FORMAT,
+    FORMAT_KEY,
+    MFA_MEMBER,
+    REDACTED,
+    SECRET_KEYS,
+    SETTINGS_KEY,
+)
+from cognito_pools.cli.settings import MFA_KEYWORD, deep_copy, is_map, place, value_at
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from cognito_pools.cli.settings import Settings
+
+__all__ = ["FileError", "change_to_match", "read_settings", "with_overrides"]
+
+KEPT_WHEN_ABSENT = frozenset({("pool_name",), ("user_pool_tier",), (MFA_KEYWORD, MFA_MEMBER)})
+"""Settings a file may leave out without asking to clear them: Cognito cannot clear them
+(a pool always has a name, a tier and an MFA mode), so absence means "keep"."""
+
+
+UNSENT_TWINS = (
+    (
+        ("admin_create_user_config", "unused_account_validity_days"),
+        ("policies", "password_policy", "temporary_password_validity_days"),
+    ),
+)
+"""Legacy settings that are never sent, each with the setting that replaced it.
+
+The library sends only the replacement (Cognito refuses both in one request), so a pool may
+stop reporting the legacy one after any update. The file and the pool are compared through the
+replacement; comparing the legacy value itself would plan a change that can never land.
+"""
+
+
+class FileError(Exception):
+    """A configuration file that cannot be read, or is not an exported document."""
+
+
+def read_settings(path: str, stdin: TextIO) -> dict[str, Any]:
+    """Read an exported document (``-`` reads standard input) and return its ``settings``.
+
+    Raises:
+        FileError: the file is missing, unreadable, not JSON, or not an exported document.
+    """
+    try:
+        if path == "-":
+            text = stdin.read()
+        else:
+            with open(path, encoding="utf-8") as file:  # noqa: PTH123 - a path from argv
+                text = file.read()
+    except FileNotFoundError:
+        raise FileError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FileError(f"{path}: is a directory, not a file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise FileError(f"{path}: cannot be read: {reason}") from None
+    try:
+        document: Any = json.loads(text)
+    except ValueError as error:
+        where = (
+            f" (line {error.lineno}, column {error.colno})"
+            if isinstance(error, json.JSONDecodeError)
+            else ""
+        )
+        message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
+        raise FileError(f"{path}: not valid JSON: {message}{where}") from None
+    return _settings_of(path, document)
+
+
+def _settings_of(path: str, document: Any) -> dict[str, Any]:
+    made_by = "expected a document made by 'cognito-pools export'"
+    if not isinstance(document, dict):
+        raise FileError(f"{path}: {made_by}, a JSON object")
+    fields = cast("dict[str, Any]", document)
+    if FORMAT_KEY not in fields:
+        raise FileError(f"{path}: no {FORMAT_KEY!r} key; {made_by}")
+    version: object = fields[FORMAT_KEY]
+    if isinstance(version, bool) or version != EXPORT_FORMAT:  # True == 1 in Python
+        raise FileError(
+            f"{path}: {FORMAT_KEY} {json.dumps(version)} is not supported; "
+            f"this version of cognito-pools reads {FORMAT_KEY} {EXPORT_FORMAT}"
+        )
+    unknown = sorted(set(fields) - {FORMAT_KEY, SETTINGS_KEY})
+    if unknown:
+        raise FileError(
+            f"{path}: unexpected top-level key {', '.join(map(repr, unknown))}; "
+            f"only {FORMAT_KEY!r} and {SETTINGS_KEY!r} belong there"
+        )
+    settings = fields.get(SETTINGS_KEY)
+    if not isinstance(settings, dict):
+        raise FileError(f"{path}: {SETTINGS_KEY!r} must be a JSON object of settings")
+    settings = cast("dict[str, Any]", settings)
+    if MFA_MEMBER in settings:
+        raise FileError(
+            f"{path}: {SETTINGS_KEY}.{MFA_MEMBER}: give the MFA mode as "
+            f"{SETTINGS_KEY}.{MFA_KEYWORD}.{MFA_MEMBER}"
+        )
+    mfa = settings.get(MFA_KEYWORD)
+    if mfa is not None and not isinstance(mfa, dict):
+        raise FileError(
+            f"{path}: {SETTINGS_KEY}.{MFA_KEYWORD} must be a JSON object of the MFA setup, "
+            f'e.g. {{"{MFA_MEMBER}": "OPTIONAL"}}'
+        )
+    return settings
+
+
+def with_overrides(settings: Mapping[str, Any], overrides: Settings) -> dict[str, Any]:
+    """The file's settings with ``PATH=VALUE`` arguments laid over them (they win)."""
+    merged = deep_copy(settings)
+    _overlay(merged, overrides.resolve(settings), ())
+    return merged
+
+
+def _overlay(target: dict[str, Any], change: Mapping[str, Any], path: tuple[str, ...]) -> None:
+    for key, value in change.items():
+        here = (*path, key)
+        current = target.get(key)
+        if isinstance(value, dict) and isinstance(current, dict) and not is_map(here):
+            _overlay(cast("dict[str, Any]", current), cast("Mapping[str, Any]", value), here)
+        else:
+            target[key] = value  # None stays: an explicit clear, even of a kept setting
+
+
+def change_to_match(desired: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:
+    """The change that turns ``current`` into ``desired`` (both plain settings data).
+
+    Only what differs is in it: a structure is compared member by member, so an unchanged
+    setting is left out (kept) and a removed member is cleared with ``None``. Lists and maps
+    are replaced whole, as in every change.
+    """
+    wanted, have = deep_copy(desired), deep_copy(current)
+    for legacy, replacement in UNSENT_TWINS:
+        edited_legacy = value_at(wanted, legacy) != value_at(have, legacy)
+        _fold(have, legacy, replacement, prefer_legacy=False)
+        _fold(wanted, legacy, replacement, prefer_legacy=edited_legacy)
+    return _difference(wanted, have, ())
+
+
+def _fold(
+    settings: dict[str, Any],
+    legacy: tuple[str, ...],
+    replacement: tuple[str, ...],
+    *,
+    prefer_legacy: bool,
+) -> None:
+    """Move a legacy value into its replacement, as the request does, and drop the legacy one.
+
+    Where both are set and differ, the replacement wins (as in the request), unless
+    ``prefer_legacy``: the file's author edited the legacy one.
+    """
+    old = value_at(settings, legacy)
+    if old is None:
+        return
+    if value_at(settings, replacement) is None or prefer_legacy:
+        place(settings, replacement, old)
+    parent = value_at(settings, legacy[:-1])
+    if isinstance(parent, dict):
+        del cast("dict[str, Any]", parent)[legacy[-1]]
+
+
+def _difference(
+    desired: Mapping[str, Any], current: Mapping[str, Any], path: tuple[str, ...]
+) -> dict[str, Any]:
+    change: dict[str, Any] = {}
+    for key, have in current.items():
+        here = (*path, key)
+        if key not in desired and have is not None and here not in KEPT_WHEN_ABSENT:
+            change[key] = None
+    for key, want in desired.items():
+        here = (*path, key)
+        have = current.get(key)
+        if want == have or (key in SECRET_KEYS and want == REDACTED):
+            continue  # a redacted secret (copied from show or a plan) means "keep"
+        if isinstance(want, dict) and isinstance(have, dict) and not is_map(here):
+            inner = _difference(
+                cast("Mapping[str, Any]", want), cast("Mapping[str, Any]", have), here
+            )
+            if inner:
+                change[key] = inner
+        else:
+            change[key] = want
+    return change
