@@ -241,30 +241,32 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
         if legacy == current or not (legacy_touched or current_touched):
             continue
         if legacy_touched and current_touched:
-            if legacy is not None and _clears(change, pair.current):
-                # The current side holds a default (see CLEARING), not the caller's value:
-                # the value the caller gave wins.
-                config = _follow(config, pair.current, legacy, create=pair.create_current)
-                continue
-            if legacy is not None and current is not None:
-                problems.append(
-                    Problem(
-                        pair.current,
-                        f"must equal {pair.legacy} ({legacy!r}), but the change sets "
-                        f"{current!r}; set one of them",
-                    )
-                )
-                continue
-            # One side cleared and the other set: the value wins, since the service reports
-            # both sides and the cleared one would come back holding it.
-            if legacy is None:
-                config = _follow(config, pair.legacy, current, create=False)
-                continue
+            config, problem = _both_touched(pair, config, change, legacy, current)
+            problems += [problem] if problem is not None else []
+            continue
         if legacy_touched:
+            if (problem := _removal_conflict(pair, config, legacy, change)) is not None:
+                problems.append(problem)
+                continue
             config = _follow(config, pair.current, legacy, create=pair.create_current)
         elif legacy is not None or pair.fill_legacy:
             config = _follow(config, pair.legacy, current, create=False)
     return config, problems
+
+
+def _both_touched(
+    pair: Pair, config: T, change: Mapping[str, Any], legacy: Any, current: Any
+) -> tuple[T, Problem | None]:
+    """Settle a pair that the change touches on both sides: a value beats a cleared side."""
+    if legacy is not None and (current is None or _clears(change, pair.current)):
+        # The current side was cleared, or holds a default (see CLEARING) rather than the
+        # caller's value: the value the caller gave wins.
+        return _follow(config, pair.current, legacy, create=pair.create_current), None
+    if legacy is None:
+        # The service reports both sides, so a cleared one would come back holding the value.
+        return _follow(config, pair.legacy, current, create=False), None
+    message = f"must equal {pair.legacy} ({legacy!r}), but the change sets {current!r}; set one"
+    return config, Problem(pair.current, f"{message} of them")
 
 
 def unsent_legacy_as_reported(old: T, new: T) -> T:
@@ -383,6 +385,32 @@ def reserved_tag_problems(pool: UserPoolConfig, change: Mapping[str, Any]) -> li
 def is_reserved_tag(key: str) -> bool:
     """Tell whether a tag key belongs to AWS."""
     return key.lower().startswith(RESERVED_TAG_PREFIX)
+
+
+def _removal_conflict(
+    pair: Pair, config: object, legacy: Any, change: Mapping[str, Any]
+) -> Problem | None:
+    """Refuse clearing the legacy side when that removes a structure the change also edits.
+
+    The current side is required in its structure, so following a cleared legacy side removes
+    the structure; a change that edits it as a mapping asks for the opposite.
+    """
+    around, _, name = pair.current.rpartition(".")
+    parent = get_path(config, around) if legacy is None and around else None
+    member = STRUCTURES[type(parent)].member(name) if parent is not None else None
+    if member is None or not member.required:
+        return None
+    node: Any = change
+    for key in around.split("."):
+        fields = as_mapping(node)
+        node = fields.get(key) if fields is not None else None
+    if as_mapping(node) is None:
+        return None
+    return Problem(
+        around,
+        f"clearing {pair.legacy} removes {around} (the two must agree), but the change also "
+        f"sets {around}; leave one of them out",
+    )
 
 
 def _follow(config: T, path: str, value: Any, *, create: bool) -> T:
