@@ -255,3 +255,19 @@ def test_a_change_planned_again_after_it_landed_is_empty(
         stubber.assert_no_pending_responses()
     assert list(again) == [], f"after {first}\nplanned again:\n{again}"
     assert again.request is None
+
+
+def test_clearing_the_pre_token_trigger_while_editing_its_config_is_refused(client: Any) -> None:
+    # Clearing the legacy trigger removes the config (its lambda_arn is required), which the
+    # same change asks to keep: accepted, the change would never converge.
+    with Stubber(client) as stubber:
+        for _ in range(2):
+            stubber.add_response("describe_user_pool", {"UserPool": copy.deepcopy(POOL_TOKENS)})
+        pool = UserPools(client).get(POOL_ID)
+        with pytest.raises(ValidationError) as caught:
+            pool.update(
+                lambda_config={"pre_token_generation": None, "pre_token_generation_config": {}}
+            )
+        stubber.assert_no_pending_responses()  # no update_user_pool
+    assert caught.value.paths == ("lambda_config.pre_token_generation_config",)
+    assert "leave one of them out" in str(caught.value)
