@@ -39,7 +39,7 @@ __all__ = [
     "SettingChange",
     "StalePlanError",
     "TooManyRequestsError",
-    "UnsendableSettingsWarning",
+    "UnsendableSettingsError",
     "UserImportInProgressError",
     "UserPools",
     "ValidationError",
@@ -63,7 +63,7 @@ if TYPE_CHECKING:
         ServiceError,
         StalePlanError,
         TooManyRequestsError,
-        UnsendableSettingsWarning,
+        UnsendableSettingsError,
         UserImportInProgressError,
         ValidationError,
     )

@@ -34,6 +34,7 @@ __all__ = [
     "read_config",
     "read_facts",
     "read_mfa",
+    "same_members",
     "to_wire",
     "unsendable",
 ]
@@ -167,7 +168,7 @@ def fit_to_shape(
     ``described``, so a setting that this version of cognito_pools cannot name still survives
     the update unchanged.
     """
-    if _same_members(shape, model):
+    if same_members(shape, model):
         return dict(wire)  # nothing to drop and nothing unmodeled to carry
     members: Mapping[str, BotocoreShape] = shape.members
     structure = STRUCTURES.get(model)
@@ -188,7 +189,7 @@ _SAME_MEMBERS: dict[tuple[BotocoreShape, type[Any]], bool] = {}
 _SAME_MEMBERS_LIMIT = 4096
 
 
-def _same_members(shape: BotocoreShape, model: type[Any]) -> bool:
+def same_members(shape: BotocoreShape, model: type[Any]) -> bool:
     """Tell whether the runtime shape and the model have the same members, all the way down.
 
     That is the usual case (the installed botocore is the one the models were generated from),
@@ -213,11 +214,11 @@ def _compare_members(shape: BotocoreShape, model: type[Any]) -> bool:
     for member in structure.members:
         spec, member_shape = member.value, members[member.wire]
         if spec.kind == "structure" and spec.target is not None:
-            if not _same_members(member_shape, spec.target):
+            if not same_members(member_shape, spec.target):
                 return False
         elif spec.item is not None and spec.item.target is not None:
             item_shape = member_shape.member if spec.kind == "list" else member_shape.value
-            if not _same_members(item_shape, spec.item.target):
+            if not same_members(item_shape, spec.item.target):
                 return False
     return True
 
@@ -260,23 +261,24 @@ def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
 
 def unsendable(
     described: Mapping[str, Any], shape: BotocoreShape, model: type[Any], prefix: str = ""
-) -> list[str]:
-    """List the settings the pool has that the runtime botocore cannot send, as setting paths.
+) -> dict[str, str | None]:
+    """Find the settings the pool has that the runtime botocore cannot send.
 
-    An update has to leave them out, and Cognito may then reset them.
+    Returns each one's setting path with the botocore release that added it (``None`` where
+    that is not recorded). An update has to leave them out, and Cognito then resets them.
     """
-    if _same_members(shape, model):
-        return []
+    if same_members(shape, model):
+        return {}
     members: Mapping[str, BotocoreShape] = shape.members
-    found: list[str] = []
+    found: dict[str, str | None] = {}
     for member in STRUCTURES[model].members:
         value = described.get(member.wire)
         fields = as_mapping(value)
         if value is None:
             continue
         if member.wire not in members:
-            found.append(f"{prefix}{member.name}")
+            found[f"{prefix}{member.name}"] = member.added_in
         elif member.value.target is not None and fields is not None:
             inner = members[member.wire]
-            found += unsendable(fields, inner, member.value.target, f"{prefix}{member.name}.")
+            found.update(unsendable(fields, inner, member.value.target, f"{prefix}{member.name}."))
     return found

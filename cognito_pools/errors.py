@@ -7,6 +7,7 @@ The hierarchy::
     ├── PoolChangedError                      the pool changed since it was read; nothing written
     │   └── StalePlanError                    ... since a plan was shown
     ├── ChangeOverwrittenError                the write landed, but the read-back found other values
+    ├── UnsendableSettingsError               botocore too old to send settings the pool has
     ├── CallFailedError                       a call never reached Cognito (credentials, network)
     ├── PartiallyAppliedError                 one of two writes landed and could not be undone
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
@@ -22,9 +23,6 @@ The errors marked * are transient: an update retries them (see :class:`~cognito_
 and raises them only once its retries are used up. Their ``attempts`` attribute says how many
 tries were made.
 
-:class:`UnsendableSettingsWarning` is a warning, not an error: the installed botocore cannot
-send a setting the pool has, so an update may let Cognito reset it.
-
 A :class:`ValidationError` always means that nothing was written. A :class:`ServiceError` keeps
 the original ``ClientError`` as ``__cause__`` and copies its code, message, operation and
 request id onto attributes.
@@ -37,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from botocore.exceptions import ClientError
 
@@ -58,7 +56,7 @@ __all__ = [
     "ServiceError",
     "StalePlanError",
     "TooManyRequestsError",
-    "UnsendableSettingsWarning",
+    "UnsendableSettingsError",
     "UserImportInProgressError",
     "ValidationError",
 ]
@@ -253,10 +251,6 @@ _BY_CODE: dict[str, type[ServiceError]] = {
 }
 
 
-class UnsendableSettingsWarning(UserWarning):
-    """The pool has settings that the installed botocore cannot send; upgrade botocore."""
-
-
 # -- Changes written by two calls (MFA through SetUserPoolMfaConfig beside UpdateUserPool) --------
 
 
@@ -303,3 +297,47 @@ class PartiallyAppliedError(CognitoPoolsError):
             *(f"  {change}" for change in self.not_applied),
         ]
         super().__init__("\n".join(lines))
+
+
+# -- issue 7: settings the installed botocore cannot see -------------------------------------------
+
+
+class UnsendableSettingsError(CognitoPoolsError):
+    """The pool has settings that the installed botocore can neither read nor send.
+
+    UpdateUserPool resets what it is not given, so writing would silently reset them. Nothing
+    was written. Upgrade botocore to ``needed`` (or newer), or pass ``accept_reset=paths`` to
+    :meth:`~cognito_pools.Pool.update` to let Cognito reset exactly these settings.
+    """
+
+    def __init__(self, pool_id: str, added_in: Mapping[str, str | None], installed: str) -> None:
+        self.pool_id = pool_id
+        """The user pool that was not written."""
+        self.added_in: Mapping[str, str | None] = dict(added_in)
+        """Each setting path, with the botocore release that added it (``None``: unknown)."""
+        self.installed = installed
+        """The installed botocore version."""
+        releases = [release for release in self.added_in.values() if release is not None]
+        self.needed: str | None = max(releases, key=_release) if releases else None
+        """The oldest botocore release that can send every one of them, when known."""
+        listed = ", ".join(
+            f"{path} (botocore {release} or newer)" if release else f"{path} (a newer botocore)"
+            for path, release in self.added_in.items()
+        )
+        upgrade = f"botocore {self.needed} or newer" if self.needed else "a newer botocore"
+        accept = ", ".join(repr(path) for path in self.added_in)
+        super().__init__(
+            f"user pool {pool_id} has settings that the installed botocore {installed} can "
+            f"neither read nor send: {listed}. An update would let Cognito reset them, so "
+            f"nothing was written. Upgrade to {upgrade}, or pass accept_reset=[{accept}] to "
+            "accept losing exactly these settings."
+        )
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The setting paths that an update would reset, in order."""
+        return tuple(self.added_in)
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())

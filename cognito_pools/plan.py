@@ -9,6 +9,7 @@ import attrs
 from cognito_pools._redact import shown_value
 from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_sequence
+from cognito_pools.rules import EMPTY_MEANS_UNSET
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -65,6 +66,8 @@ class Plan:
     """The ``set_user_pool_mfa_config`` kwargs, when the MFA setup would change."""
     requested: Mapping[str, Any] = attrs.field(factory=dict[str, Any], repr=False, eq=False)
     """The keyword arguments the plan was made from, for :meth:`Pool.apply`."""
+    accepted_resets: frozenset[str] = attrs.field(factory=frozenset[str], repr=False, eq=False)
+    """The ``accept_reset`` paths the plan was made with, for :meth:`Pool.apply`."""
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -126,8 +129,12 @@ def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[
             continue  # an empty list or map says no more than an unset one
         if member.value.kind == "structure":
             inner = list(_leaves(value, f"{path}.", counterpart))
-            # An empty structure still means something (DeviceConfiguration: remembering on).
-            yield from inner or [(path, {})]
+            if inner:
+                yield from inner
+            elif path not in EMPTY_MEANS_UNSET:
+                # Most empty structures still mean something (DeviceConfiguration: remembering
+                # on); the others read back empty after a clear and are nothing to change.
+                yield path, {}
         else:
             yield path, value
 

@@ -5,7 +5,9 @@ An update runs describe → merge → validate → request → update_user_pool:
 1. the change is checked on its own, before any call;
 2. a fresh DescribeUserPool is taken inside the call, and the change merged into it;
 3. the merged settings are checked where the change touched them;
-4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
+4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed. If the
+   pool has settings the installed botocore cannot send, the update is refused unless the
+   caller accepts their reset (``accept_reset``).
 
 ``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, because
 UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step. When a change needs
@@ -14,8 +16,6 @@ both calls and the second fails, the first is undone.
 
 from __future__ import annotations
 
-import inspect
-import warnings
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -23,32 +23,32 @@ from botocore.exceptions import BotoCoreError
 
 from cognito_pools import mfa
 from cognito_pools._schema import STRUCTURES
-from cognito_pools.calls import call, logger
-from cognito_pools.converter import unsendable
-from cognito_pools.describe import DescribedPool, read_described
+from cognito_pools.calls import logger
+from cognito_pools.describe import DescribedPool, describe_pool
 from cognito_pools.errors import (
     CallFailedError,
     PoolChangedError,
     StalePlanError,
-    UnsendableSettingsWarning,
     ValidationError,
 )
 from cognito_pools.merge import apply_change, evolve
 from cognito_pools.models import UserPoolConfig
 from cognito_pools.plan import Plan, SettingChange, diff
-from cognito_pools.request import update_request
+from cognito_pools.request import update_request, without_unsendable
 from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
-    clear_with_empty_lists,
+    clear_to_defaults,
+    complete_created_defaults,
     follow_pairs,
     keep_reserved_tags,
     reserved_tag_problems,
+    unsent_legacy_as_reported,
 )
-from cognito_pools.validate import check_change, check_merged
+from cognito_pools.validate import check_change, check_merged, check_setting_paths
 from cognito_pools.verify import confirm_landed
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     import boto3
     from typing_extensions import Unpack
@@ -172,18 +172,21 @@ class Pool:
         """
         return mfa.read_mfa_setup(self._client, self.id)[0]
 
-    def plan(self, **changes: Unpack[UserPoolChange]) -> Plan:
+    def plan(
+        self, *, accept_reset: Collection[str] = (), **changes: Unpack[UserPoolChange]
+    ) -> Plan:
         """Show what :meth:`update` would change, without writing anything.
 
         Takes the same keywords as :meth:`update` and reads the pool afresh.
         """
-        return self._prepare(changes).plan
+        return self._prepare(changes, accept_reset).plan
 
     def update(
         self,
         *,
         if_unchanged: bool = False,
         verify: bool | None = None,
+        accept_reset: Collection[str] = (),
         **changes: Unpack[UserPoolChange],
     ) -> Pool:
         """Change the named settings and keep every other one as it is.
@@ -206,6 +209,9 @@ class Pool:
             verify: read the pool back after writing (a third call) and raise
                 :class:`ChangeOverwrittenError` if a setting written is not there. Defaults to
                 the ``verify`` given to :class:`UserPools`.
+            accept_reset: setting paths (``"key_configuration"``, ``"sms_configuration.eums_sms"``)
+                that the installed botocore cannot send and that you accept Cognito resetting.
+                Without it, an update of a pool that has such settings is refused.
             **changes: the settings to change. Every setting, with its type, allowed values
                 and the botocore release that added it, is listed in the
                 :doc:`settings reference </settings>` (``docs/settings.md``).
@@ -215,6 +221,8 @@ class Pool:
 
         Raises:
             ValidationError: the change was refused; nothing was written.
+            UnsendableSettingsError: the pool has settings the installed botocore cannot send,
+                and ``accept_reset`` does not name them; nothing was written.
             PoolChangedError: ``if_unchanged`` was given and the pool had changed.
             ChangeOverwrittenError: ``verify`` found another writer's value in a setting written.
             ServiceError: Cognito refused a call, or a transient failure outlasted the retries.
@@ -224,13 +232,20 @@ class Pool:
                 too; the error lists what landed.
         """
         guard = self._described.config if if_unchanged else None
-        return self._update(changes, guard=guard, verify=verify)
+        return self._update(changes, accept_reset, guard=guard, verify=verify)
 
-    def apply(self, plan: Plan, *, verify: bool | None = None) -> Pool:
+    def apply(
+        self,
+        plan: Plan,
+        *,
+        verify: bool | None = None,
+        accept_reset: Collection[str] | None = None,
+    ) -> Pool:
         """Write a plan shown earlier, but only if it still says what the update would do.
 
         The pool is read afresh and the plan's change merged again. If the result differs
         from ``plan`` (someone changed the pool in between), nothing is written.
+        ``accept_reset`` is that of :meth:`update`; by default, the one the plan was made with.
 
         Raises:
             StalePlanError: the plan is out of date; nothing was written.
@@ -239,11 +254,13 @@ class Pool:
         """
         if plan.pool_id != self.id:
             raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
-        return self._update(plan.requested, expected=plan, verify=verify)
+        accepted = plan.accepted_resets if accept_reset is None else accept_reset
+        return self._update(plan.requested, accepted, expected=plan, verify=verify)
 
     def _update(
         self,
         changes: Mapping[str, Any],
+        accept_reset: Collection[str],
         *,
         guard: UserPoolConfig | None = None,
         expected: Plan | None = None,
@@ -252,7 +269,7 @@ class Pool:
         """Read, merge and write under the pool's lock, retrying each round from a fresh read."""
 
         def attempt(round_number: int) -> tuple[Pool, Plan]:
-            prepared = self._prepare(changes, round_number)
+            prepared = self._prepare(changes, accept_reset, round_number)
             if guard is not None and guard != prepared.described.config:
                 paths = [change.path for change in diff(guard, prepared.described.config)]
                 raise PoolChangedError(
@@ -294,7 +311,9 @@ class Pool:
         config = prepared.mfa_step.pool_after(prepared.config, updated=plan.request is not None)
         return self._with(evolve(prepared.described, config=config))
 
-    def _prepare(self, changes: Mapping[str, Any], attempt: int = 1) -> _Prepared:
+    def _prepare(
+        self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
+    ) -> _Prepared:
         """Check, read afresh, merge and plan; everything an update does short of writing."""
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
@@ -312,15 +331,24 @@ class Pool:
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
         problems += reserved_tag_problems(self.config, changes)
+        problems += check_setting_paths(accept_reset, UserPoolConfig, "accept_reset")
         if problems:
             raise ValidationError(problems)
 
         described = _describe(self._client, self.id, attempt)
         old = described.config
-        new, problems = follow_pairs(apply_change(old, settings, UserPoolConfig), settings)
-        new, tag_problems = keep_reserved_tags(old, clear_with_empty_lists(old, new), settings)
-        problems += tag_problems + check_merged(new, settings)
-        changed = diff(old, new)
+        # Defaults go in before the pairs follow, so a legacy twin follows the default too.
+        merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
+        new, problems = follow_pairs(merged, settings)
+        new = complete_created_defaults(old, new, settings)
+        new, tag_problems = keep_reserved_tags(old, new, settings)
+        problems += tag_problems + check_merged(new, settings, input_shape)
+        changed = diff(unsent_legacy_as_reported(old, new), new)
+        if changed:
+            new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
+            changed = diff(unsent_legacy_as_reported(old, new), new)
+        else:
+            new = old  # what is equivalent to the pool's settings is the pool's settings
         step = mfa.NO_MFA
         if MFA_KEYWORD in changes:
             step, mfa_problems = mfa.prepare_mfa(
@@ -340,7 +368,6 @@ class Pool:
         request = restore = None
         if changed:  # the plan decides: no listed change, no write
             request = update_request(self.id, step.pool_for_update(new), described.raw, input_shape)
-            _warn_unsendable(described.raw, input_shape)
             if step.update_first and step.old is not None:  # undone if SetUserPoolMfaConfig fails
                 original = evolve(old, mfa_configuration=step.old.mfa_configuration)
                 restore = update_request(self.id, original, described.raw, input_shape)
@@ -350,6 +377,7 @@ class Pool:
             request=request,
             mfa_request=step.request,
             requested=dict(changes),
+            accepted_resets=frozenset(accept_reset),
         )
         return _Prepared(described, new, plan, step, restore, changed)
 
@@ -365,32 +393,5 @@ class _Prepared:
     pool_changes: tuple[SettingChange, ...]
 
 
-def _warn_unsendable(described: Mapping[str, Any], input_shape: Any) -> None:
-    settings = unsendable(described, input_shape, UserPoolConfig)
-    if settings:
-        import botocore  # noqa: PLC0415 - only for the message
-
-        warnings.warn(
-            f"botocore {botocore.__version__} cannot send {', '.join(settings)}, which this pool "
-            "has; UpdateUserPool may reset them. Upgrade botocore to keep them.",
-            UnsendableSettingsWarning,
-            stacklevel=_outside_this_package(),
-        )
-
-
-def _outside_this_package() -> int:
-    """The ``stacklevel`` that points a warning at the first caller outside cognito_pools."""
-    frame = inspect.currentframe()
-    level, frame = 1, frame.f_back if frame is not None else None
-    if frame is None:  # an interpreter without frame support
-        return 1
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
-        "cognito_pools."
-    ):
-        level, frame = level + 1, frame.f_back
-    return level
-
-
 def _describe(client: Any, pool_id: str, attempt: int = 1) -> DescribedPool:
-    response = call(client, "describe_user_pool", {"UserPoolId": pool_id}, attempt=attempt)
-    return read_described(response)
+    return describe_pool(client, pool_id, attempt=attempt)

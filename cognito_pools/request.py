@@ -8,6 +8,8 @@ settings it resets has varied. Around that, the request obeys the service's rule
 - ``UnusedAccountValidityDays`` is never sent beside ``TemporaryPasswordValidityDays`` (the
   service refuses both); its value moves to the password policy when that has none;
 - tags with the reserved ``aws:`` prefix are left out, since they cannot be written;
+- settings the pool has but the installed botocore cannot send are refused, unless the caller
+  accepts that Cognito resets them (:func:`without_unsendable`);
 - a structure that lacks a member the service requires is left out instead of being refused.
 """
 
@@ -17,16 +19,18 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from cognito_pools._spec import as_mapping
-from cognito_pools.converter import fit_to_shape, to_wire
+from cognito_pools.converter import fit_to_shape, to_wire, unsendable
+from cognito_pools.errors import UnsendableSettingsError
+from cognito_pools.merge import set_path
 from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
 from cognito_pools.rules import is_reserved_tag
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from cognito_pools._spec import BotocoreShape
 
-__all__ = ["NEVER_SENT", "mfa_request", "update_request"]
+__all__ = ["NEVER_SENT", "mfa_request", "update_request", "without_unsendable"]
 
 NEVER_SENT = frozenset({"admin_create_user_config.unused_account_validity_days"})
 """Setting paths that no request carries, so no read-back can confirm them."""
@@ -45,6 +49,37 @@ def update_request(
     request = _drop_incomplete(request, input_shape)
     request["UserPoolId"] = pool_id
     return request
+
+
+def without_unsendable(
+    pool_id: str,
+    described: Mapping[str, Any],
+    config: UserPoolConfig,
+    input_shape: BotocoreShape,
+    accept_reset: Collection[str],
+) -> UserPoolConfig:
+    """Clear what the installed botocore cannot send, if the caller accepted that; else refuse.
+
+    The request cannot carry these settings, so Cognito would reset them: the plan must say so,
+    and only a caller who named them (or a structure around them) in ``accept_reset`` may let
+    that happen.
+
+    Raises:
+        UnsendableSettingsError: the pool has such settings that ``accept_reset`` does not name.
+    """
+    lost = unsendable(described, input_shape, UserPoolConfig)
+    refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
+    if refused:
+        import botocore  # noqa: PLC0415 - only for the message
+
+        raise UnsendableSettingsError(pool_id, refused, botocore.__version__)
+    for path in lost:
+        config = set_path(config, path, None)
+    return config
+
+
+def _named(path: str, accepted: Collection[str]) -> bool:
+    return any(path == name or path.startswith(f"{name}.") for name in accepted)
 
 
 def mfa_request(

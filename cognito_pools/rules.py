@@ -8,7 +8,9 @@ them for users. The rules:
 - **message placeholders**: codes and links Cognito needs inside message templates;
 - **KMS key**: the custom email and SMS senders need ``lambda_config.kms_key_id``, a key ARN;
 - **reserved tags**: ``aws:`` tags belong to AWS and pass through every change untouched;
-- **lists cleared by sending them empty**: leaving them out keeps them.
+- **clearing**: what ``None`` becomes for the settings that the service does not simply drop
+  when they are left out (:data:`CLEARING`), and which empty structures mean nothing
+  (:data:`EMPTY_MEANS_UNSET`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping
 from cognito_pools.errors import Problem
 from cognito_pools.merge import evolve, get_path, set_path, touches
+from cognito_pools.models import EmailConfiguration, PasswordPolicy, SignInPolicy
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -28,15 +31,20 @@ if TYPE_CHECKING:
     from cognito_pools.models import UserPoolConfig
 
 __all__ = [
-    "CLEARED_WITH_EMPTY_LIST",
+    "CLEARING",
+    "EMPTY_MEANS_UNSET",
     "PAIRS",
     "PLACEHOLDERS",
+    "Clearing",
     "Pair",
-    "clear_with_empty_lists",
+    "clear_to_defaults",
+    "clearing_problems",
+    "complete_created_defaults",
     "follow_pairs",
     "is_reserved_tag",
     "keep_reserved_tags",
     "reserved_tag_problems",
+    "unsent_legacy_as_reported",
 ]
 
 T = TypeVar("T")
@@ -60,6 +68,13 @@ class Pair:
         object.__setattr__(self, "roots", roots)
 
 
+LEGACY_VALIDITY = Pair(
+    "admin_create_user_config.unused_account_validity_days",
+    "policies.password_policy.temporary_password_validity_days",
+    create_current=True,
+)
+"""The one pair whose legacy side is never sent."""
+
 PAIRS = (
     # LambdaConfig.PreTokenGeneration must equal PreTokenGenerationConfig.LambdaArn.
     Pair(
@@ -72,11 +87,7 @@ PAIRS = (
     Pair("email_verification_message", "verification_message_template.email_message"),
     Pair("email_verification_subject", "verification_message_template.email_subject"),
     # Sending both fails, so the request keeps only the password policy's value; it must be right.
-    Pair(
-        "admin_create_user_config.unused_account_validity_days",
-        "policies.password_policy.temporary_password_validity_days",
-        create_current=True,
-    ),
+    LEGACY_VALIDITY,
 )
 
 PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
@@ -94,10 +105,123 @@ PLACEHOLDERS: Mapping[str, tuple[str, ...]] = {
 RESERVED_TAG_PREFIX = "aws:"
 """Tags AWS writes itself (CloudFormation's, for one); nobody else may set or remove them."""
 
-CLEARED_WITH_EMPTY_LIST = (
-    "user_attribute_update_settings.attributes_require_verification_before_update",
+
+@attrs.frozen
+class Clearing:
+    """What ``None`` means for a setting that the service does not drop when it is left out.
+
+    UpdateUserPool resets most settings it is not given, so the library clears a setting by
+    leaving it out of the request. These settings are different: Cognito keeps them, or puts a
+    default back, so leaving them out would not do what the plan says. Clearing one either sends
+    ``becomes`` explicitly (and the plan shows that value), or is refused with ``instead``.
+    """
+
+    path: str
+    """The dotted path in :class:`~cognito_pools.models.UserPoolConfig`."""
+    becomes: Any = None
+    """The value sent in place of ``None``: the service's documented default."""
+    instead: str | None = None
+    """Set for a clear that is refused: why, and what to do instead."""
+    keyword: str | None = None
+    """The keyword callers use for this setting, where it is not ``path``."""
+    source: str = attrs.field(default="", repr=False)
+    """Where the behaviour is documented or measured."""
+
+    @property
+    def refused(self) -> bool:
+        """Whether clearing this setting is refused rather than sent as ``becomes``."""
+        return self.instead is not None
+
+
+CLEARING = (
+    Clearing(
+        "policies.password_policy",
+        becomes=PasswordPolicy(
+            minimum_length=8,
+            require_uppercase=True,
+            require_lowercase=True,
+            require_numbers=True,
+            require_symbols=True,
+            temporary_password_validity_days=7,
+        ),
+        source="Kept when left out: measured by go-to-k/cdkd (cognito-provider.ts, issues #1968, "
+        "#1982). Default: the policy a pool created without one reports (terraform-provider-aws "
+        "TestAccCognitoIDPUserPool_basic expects 8 characters and all four classes; moto "
+        "resets to the same); TemporaryPasswordValidityDays 'Defaults to 7' (botocore model "
+        "doc of PasswordPolicyType).",
+    ),
+    Clearing(
+        "policies.sign_in_policy",
+        becomes=SignInPolicy(allowed_first_auth_factors=("PASSWORD",)),
+        source="Kept when left out: removing it by omission is a no-op (cdkd #1979). Default: "
+        "password only (AWS CDK SignInPolicy, 'Default: Password only'; terraform-provider-aws "
+        "TestAccCognitoIDPUserPool_basic expects SignInPolicy [PASSWORD]).",
+    ),
+    Clearing(
+        "email_configuration",
+        becomes=EmailConfiguration(email_sending_account="COGNITO_DEFAULT"),
+        source="Left out, Cognito puts back its own email (botocore model doc of "
+        "EmailSendingAccount: COGNITO_DEFAULT is the default option); describe then reports "
+        "{'EmailSendingAccount': 'COGNITO_DEFAULT'} (recorded real pools).",
+    ),
+    Clearing(
+        "user_attribute_update_settings.attributes_require_verification_before_update",
+        becomes=(),
+        source="Kept when left out; an empty list clears it, and the pool then reports "
+        "{'AttributesRequireVerificationBeforeUpdate': []} (AWS-RULES, other semantics).",
+    ),
+    Clearing(
+        "pool_name",
+        instead="a user pool always has a name (UpdateUserPool keeps it when it is left out); "
+        "to rename the pool, set pool_name to the new name",
+        source="PoolName is optional in UpdateUserPool and left out keeps the name (moto).",
+    ),
+    Clearing(
+        "user_pool_tier",
+        instead="UpdateUserPool keeps the feature plan when it is left out, so it cannot be "
+        "cleared; set it to 'LITE', 'ESSENTIALS' or 'PLUS' (ESSENTIALS is the default)",
+        source="UserPoolTier is the documented exception to the reset (AWS-RULES, core trap); "
+        "'Defaults to ESSENTIALS' (botocore model doc).",
+    ),
+    Clearing(
+        "mfa_configuration",
+        keyword="mfa",
+        instead="Cognito keeps the MFA mode when it is left out, so it cannot be cleared; "
+        "pass mfa='OFF' to turn MFA off",
+        source="Kept when left out: measured by go-to-k/cdkd (AWS-RULES, core trap). The mfa "
+        "keyword's own check (cognito_pools.mfa) refuses None before this table is consulted.",
+    ),
+    Clearing(
+        "verification_message_template",
+        instead="left out, Cognito puts its default verification messages back instead of "
+        "removing them; set the messages you want instead",
+        source="Omitted messages go back to the service defaults (model doc; moto does the same).",
+    ),
+    Clearing(
+        "admin_create_user_config",
+        instead="left out, Cognito puts its defaults back (sign-up open to everyone, its own "
+        "invitation messages); set the members you want instead, for example "
+        "{'allow_admin_create_user_only': False}",
+        source="Omitted settings go back to the service defaults (model doc; moto does the same).",
+    ),
 )
-"""Lists that Cognito keeps when left out, and clears only when sent empty."""
+"""Every setting whose ``None`` needs more than leaving it out, with its source."""
+
+EMPTY_MEANS_UNSET = frozenset(
+    {
+        # After clearing, real pools report {"AttributesRequireVerificationBeforeUpdate": []}.
+        "user_attribute_update_settings",
+        # A pool without triggers reports LambdaConfig: {} (recorded real pools).
+        "lambda_config",
+        # Recorded real pools return AdvancedSecurityAdditionalFlows: {} with no mode set.
+        "user_pool_add_ons.advanced_security_additional_flows",
+    }
+)
+"""Structures whose empty form says no more than having none, so a plan does not list it.
+
+Not every empty structure is nothing: an empty ``device_configuration`` turns device
+remembering on (model doc of DeviceConfigurationType).
+"""
 
 KMS_KEY_PATH = "lambda_config.kms_key_id"
 CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email_sender")
@@ -117,29 +241,113 @@ def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]
         if legacy == current or not (legacy_touched or current_touched):
             continue
         if legacy_touched and current_touched:
-            if legacy is not None and current is not None:
-                problems.append(
-                    Problem(
-                        pair.current,
-                        f"must equal {pair.legacy} ({legacy!r}), but the change sets "
-                        f"{current!r}; set one of them",
-                    )
-                )
-                continue
-            legacy_touched = legacy is not None
+            config, problem = _both_touched(pair, config, change, legacy, current)
+            problems += [problem] if problem is not None else []
+            continue
         if legacy_touched:
+            if (problem := _removal_conflict(pair, config, legacy, change)) is not None:
+                problems.append(problem)
+                continue
             config = _follow(config, pair.current, legacy, create=pair.create_current)
         elif legacy is not None or pair.fill_legacy:
             config = _follow(config, pair.legacy, current, create=False)
     return config, problems
 
 
-def clear_with_empty_lists(old: T, new: T) -> T:
-    """Send an empty list where the change cleared a list that only an empty list clears."""
-    for path in CLEARED_WITH_EMPTY_LIST:
-        if get_path(old, path) and get_path(new, path) is None:
-            new = set_path(new, path, ())
+def _both_touched(
+    pair: Pair, config: T, change: Mapping[str, Any], legacy: Any, current: Any
+) -> tuple[T, Problem | None]:
+    """Settle a pair that the change touches on both sides: a value beats a cleared side."""
+    if legacy is not None and (current is None or _clears(change, pair.current)):
+        # The current side was cleared, or holds a default (see CLEARING) rather than the
+        # caller's value: the value the caller gave wins.
+        return _follow(config, pair.current, legacy, create=pair.create_current), None
+    if legacy is None:
+        # The service reports both sides, so a cleared one would come back holding the value.
+        return _follow(config, pair.legacy, current, create=False), None
+    message = f"must equal {pair.legacy} ({legacy!r}), but the change sets {current!r}; set one"
+    return config, Problem(pair.current, f"{message} of them")
+
+
+def unsent_legacy_as_reported(old: T, new: T) -> T:
+    """``old`` with the never-sent legacy validity read as the password policy reports it.
+
+    ``UnusedAccountValidityDays`` is never sent (see :data:`PAIRS`), so after an update that set
+    it, a pool may report only ``TemporaryPasswordValidityDays``. Where ``new`` sets the legacy
+    member and ``old`` lacks it, ``old``'s value is its twin's, so that planning the same change
+    again finds nothing to do.
+    """
+    legacy, current = LEGACY_VALIDITY.legacy, LEGACY_VALIDITY.current
+    if get_path(old, legacy) is None and get_path(new, legacy) is not None:
+        reported = get_path(old, current)
+        if reported is not None:
+            return set_path(old, legacy, reported)
+    return old
+
+
+def clear_to_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
+    """Put each :data:`CLEARING` default where ``change`` cleared a setting the pool had."""
+    for entry in CLEARING:
+        if entry.refused or entry.path.partition(".")[0] not in change:
+            continue
+        if (
+            touches(change, entry.path)
+            and get_path(new, entry.path) is None
+            and get_path(old, entry.path) is not None
+        ):
+            new = set_path(new, entry.path, entry.becomes)
     return new
+
+
+def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
+    """Complete, from its default, a cleared structure that a pair rule then created.
+
+    Clearing the password policy of a pool that had none while setting the legacy validity
+    creates a policy holding only that value; the default fills the rest, so the result is
+    what clearing the policy gives on any pool.
+    """
+    for entry in CLEARING:
+        if entry.refused or entry.path.partition(".")[0] not in change:
+            continue
+        value: object = get_path(new, entry.path)
+        if value is None or get_path(old, entry.path) is not None:
+            continue
+        structure = STRUCTURES.get(type(value))
+        if _clears(change, entry.path) and structure is not None:
+            given = {
+                member.name: getattr(value, member.name)
+                for member in structure.members
+                if getattr(value, member.name) is not None
+            }
+            new = set_path(new, entry.path, evolve(entry.becomes, **given))
+    return new
+
+
+def clearing_problems(change: Mapping[str, Any]) -> list[Problem]:
+    """Refuse ``None`` for the settings in :data:`CLEARING` that cannot be cleared."""
+    return [
+        Problem(entry.keyword or entry.path, f"cannot be cleared: {entry.instead}")
+        for entry in CLEARING
+        if entry.refused and _clears(change, entry.keyword or entry.path)
+    ]
+
+
+def _clears(change: Mapping[str, Any], path: str) -> bool:
+    """Tell whether ``change`` sets the value at ``path``, or one around it, to ``None``."""
+    node: Any = change
+    for key in path.split("."):
+        fields = as_mapping(node)
+        if fields is None:  # a model instance replaces the structure whole
+            node = getattr(node, key, None)
+            if node is None:
+                return True
+            continue
+        if key not in fields:
+            return False
+        node = fields[key]
+        if node is None:
+            return True
+    return False
 
 
 def keep_reserved_tags(
@@ -177,6 +385,32 @@ def reserved_tag_problems(pool: UserPoolConfig, change: Mapping[str, Any]) -> li
 def is_reserved_tag(key: str) -> bool:
     """Tell whether a tag key belongs to AWS."""
     return key.lower().startswith(RESERVED_TAG_PREFIX)
+
+
+def _removal_conflict(
+    pair: Pair, config: object, legacy: Any, change: Mapping[str, Any]
+) -> Problem | None:
+    """Refuse clearing the legacy side when that removes a structure the change also edits.
+
+    The current side is required in its structure, so following a cleared legacy side removes
+    the structure; a change that edits it as a mapping asks for the opposite.
+    """
+    around, _, name = pair.current.rpartition(".")
+    parent = get_path(config, around) if legacy is None and around else None
+    member = STRUCTURES[type(parent)].member(name) if parent is not None else None
+    if member is None or not member.required:
+        return None
+    node: Any = change
+    for key in around.split("."):
+        fields = as_mapping(node)
+        node = fields.get(key) if fields is not None else None
+    if as_mapping(node) is None:
+        return None
+    return Problem(
+        around,
+        f"clearing {pair.legacy} removes {around} (the two must agree), but the change also "
+        f"sets {around}; leave one of them out",
+    )
 
 
 def _follow(config: T, path: str, value: Any, *, create: bool) -> T:

@@ -3,8 +3,8 @@
 Two passes:
 
 - :func:`check_change` looks at the change alone, before any call to AWS: unknown names, value
-  types, enum values, ranges and lengths, patterns (ARNs among them), message placeholders, and
-  members the installed botocore cannot send.
+  types, enum values, ranges and lengths, patterns (ARNs among them), message placeholders,
+  members the installed botocore cannot send, and ``None`` for a setting that cannot be cleared.
 - :func:`check_merged` looks at the change merged into the pool's current settings: structures
   the change creates or edits must have their required members, and the custom senders need a
   KMS key. It only judges what the change touched, so a pool's existing oddities never block an
@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 from cognito_pools import rules
@@ -25,11 +25,12 @@ from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping, as_sequence
 from cognito_pools.errors import Problem
 from cognito_pools.merge import get_path, touches
+from cognito_pools.models import UserPoolConfig
 
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Structure, Value
 
-__all__ = ["check_change", "check_merged"]
+__all__ = ["check_change", "check_merged", "check_setting_paths"]
 
 _ARN_EXAMPLE = "the ARN form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
@@ -61,6 +62,8 @@ def check_change(
             checker.report(name, f"not accepted here; use {instead}= instead")
     accepted = {k: v for k, v in change.items() if k not in replaced}
     checker.structure(accepted, STRUCTURES[cls], "", runtime_shape)
+    if cls is UserPoolConfig:  # the table's paths are UserPoolConfig's
+        checker.problems += rules.clearing_problems(change)
     return checker.problems
 
 
@@ -90,7 +93,8 @@ class _ChangeChecker:
             path = f"{prefix}{name}"
             member = structure.member(name)
             if member is None and top_level and name in self.extra:
-                self.value(value, self.extra[name], path, None)
+                if value is not None:  # whether it may be cleared is rules.CLEARING's to say
+                    self.value(value, self.extra[name], path, None)
             elif member is None:
                 self.report(path, self._unknown(name, structure, top_level=top_level))
             elif runtime_members is not None and member.wire not in runtime_members:
@@ -227,10 +231,16 @@ class _ChangeChecker:
         return f"unknown setting of {structure.cls.__name__}; {hint}expected one of {listed}"
 
 
-def check_merged(new: object, change: Mapping[str, Any]) -> list[Problem]:
-    """Check what the change touched, now merged into the pool's current settings."""
+def check_merged(
+    new: object, change: Mapping[str, Any], runtime_shape: BotocoreShape | None = None
+) -> list[Problem]:
+    """Check what the change touched, now merged into the pool's current settings.
+
+    ``runtime_shape`` is the installed botocore's input shape: an older one may require members
+    that the models no longer do (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
+    """
     problems: list[Problem] = []
-    _check_required(new, change, "", problems)
+    _check_required(new, change, "", problems, runtime_shape)
     if any(touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)):
         senders = [path for path in rules.CUSTOM_SENDERS if get_path(new, path) is not None]
         if senders and get_path(new, rules.KMS_KEY_PATH) is None:
@@ -245,12 +255,19 @@ def check_merged(new: object, change: Mapping[str, Any]) -> list[Problem]:
 
 
 def _check_required(
-    new: Any, change: Mapping[str, Any], prefix: str, problems: list[Problem]
+    new: Any,
+    change: Mapping[str, Any],
+    prefix: str,
+    problems: list[Problem],
+    runtime_shape: BotocoreShape | None,
 ) -> None:
     """Structures the change created or edited must still carry their required members."""
     if new is None:
         return
     structure = STRUCTURES[type(new)]
+    runtime_members: Mapping[str, BotocoreShape] = (
+        runtime_shape.members if runtime_shape is not None else {}
+    )
     for name, value in change.items():
         member = structure.member(name)
         edited = as_mapping(value)
@@ -260,17 +277,48 @@ def _check_required(
         if new_child is None:
             continue
         target = STRUCTURES[type(new_child)]
+        child_shape = runtime_members.get(member.wire)
+        needed: frozenset[str] = frozenset(getattr(child_shape, "required_members", ()))
         # The change edits this structure, so it must leave it complete; a structure the change
         # does not touch is never judged here.
         problems.extend(
             Problem(
                 f"{prefix}{name}.{required.name}",
-                f"required by {target.cls.__name__}; set it, or clear {prefix}{name}",
+                f"required by {target.cls.__name__}{_by_whom(required.required)}; set it, or "
+                f"clear {prefix}{name}",
             )
             for required in target.members
-            if required.required and getattr(new_child, required.name) is None
+            if (required.required or required.wire in needed)
+            and getattr(new_child, required.name) is None
         )
-        _check_required(new_child, edited, f"{prefix}{name}.", problems)
+        _check_required(new_child, edited, f"{prefix}{name}.", problems, child_shape)
+
+
+def _by_whom(in_the_models: bool) -> str:  # noqa: FBT001 - a flag read from the table
+    if in_the_models:
+        return ""
+    import botocore  # noqa: PLC0415 - only for the message
+
+    return f" in the installed botocore {botocore.__version__}"
+
+
+def check_setting_paths(paths: Iterable[str], cls: type[Any], keyword: str) -> list[Problem]:
+    """Check that each of ``paths`` names a setting of ``cls`` (``accept_reset``, say)."""
+    problems: list[Problem] = []
+    if isinstance(paths, str):  # one path where a collection of them was meant
+        return [Problem(keyword, f"expected a collection of setting paths, got {paths!r}")]
+    for path in paths:
+        structure: Structure | None = STRUCTURES[cls]
+        for name in str(path).split("."):
+            member = structure.member(name) if structure is not None else None
+            if member is None:
+                problems.append(
+                    Problem(keyword, f"{path!r} is not a setting path of {cls.__name__}")
+                )
+                break
+            target = member.value.target
+            structure = STRUCTURES[target] if member.value.kind == "structure" and target else None
+    return problems
 
 
 def _not_in_botocore(wire: str, added_in: str | None) -> str:

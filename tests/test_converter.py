@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stubs import stub_client
 
-from cognito_pools import UnsendableSettingsWarning, UserPools, ValidationError
+from cognito_pools import UnsendableSettingsError, UserPools, ValidationError
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import converter, read_config, to_wire
 from cognito_pools.merge import apply_change
@@ -415,34 +415,66 @@ def _remove_device_configuration_from_update(model: dict[str, Any]) -> None:
     del model["shapes"]["UpdateUserPoolRequest"]["members"]["DeviceConfiguration"]
 
 
-def test_members_the_runtime_botocore_lacks_are_left_out_of_the_request(tmp_path: Path) -> None:
-    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
-    described = {
-        "UserPool": {
-            "Id": POOL_ID,
-            "Name": "older",
-            "DeletionProtection": "INACTIVE",
-            "DeviceConfiguration": {
-                "ChallengeRequiredOnNewDevice": True,
-                "DeviceOnlyRememberedOnUserPrompt": False,
-            },
-        }
+OLDER_DESCRIBED = {
+    "UserPool": {
+        "Id": POOL_ID,
+        "Name": "older",
+        "DeletionProtection": "INACTIVE",
+        "DeviceConfiguration": {
+            "ChallengeRequiredOnNewDevice": True,
+            "DeviceOnlyRememberedOnUserPrompt": False,
+        },
     }
+}
+
+
+def test_an_update_that_would_reset_what_botocore_cannot_send_is_refused(tmp_path: Path) -> None:
+    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
     with Stubber(client) as stubber:
-        stubber.add_response("describe_user_pool", described)
-        stubber.add_response("describe_user_pool", described)
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        pool = UserPools(client).get(POOL_ID)
+        assert pool.config.device_configuration is not None  # still readable
+        # Nothing else queued: an update_user_pool call would fail the Stubber instead.
+        with pytest.raises(UnsendableSettingsError) as caught:
+            pool.update(deletion_protection="ACTIVE")
+        stubber.assert_no_pending_responses()
+    assert caught.value.paths == ("device_configuration",)
+    assert "accept_reset=['device_configuration']" in str(caught.value)
+
+
+def test_accepting_the_reset_sends_the_rest_and_the_plan_shows_the_loss(tmp_path: Path) -> None:
+    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
+    with Stubber(client) as stubber:
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
         stubber.add_response(
             "update_user_pool",
             {},
             {"UserPoolId": POOL_ID, "PoolName": "older", "DeletionProtection": "ACTIVE"},
         )
         pool = UserPools(client).get(POOL_ID)
-        assert pool.config.device_configuration is not None  # still readable
-        with pytest.warns(UnsendableSettingsWarning, match="device_configuration") as warned:
-            pool.update(deletion_protection="ACTIVE")
+        plan = pool.plan(accept_reset=["device_configuration"], deletion_protection="ACTIVE")
+        updated = pool.update(accept_reset=["device_configuration"], deletion_protection="ACTIVE")
         stubber.assert_no_pending_responses()
-    assert "Upgrade botocore" in str(warned[0].message)
-    assert warned[0].filename == __file__  # points at the caller's update, not at our internals
+    assert [str(change) for change in plan] == [
+        "~ deletion_protection: 'INACTIVE' -> 'ACTIVE'",
+        "- device_configuration.challenge_required_on_new_device (was True)",
+        "- device_configuration.device_only_remembered_on_user_prompt (was False)",
+    ]
+    assert updated.config.device_configuration is None
+
+
+def test_a_no_op_on_a_pool_with_unsendable_settings_is_not_refused(tmp_path: Path) -> None:
+    # Nothing would be written, so nothing would be reset.
+    client = _client_with_model(tmp_path, _remove_device_configuration_from_update)
+    with Stubber(client) as stubber:
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        stubber.add_response("describe_user_pool", OLDER_DESCRIBED)
+        pool = UserPools(client).get(POOL_ID).update(deletion_protection="INACTIVE")
+        stubber.assert_no_pending_responses()
+    assert pool.config.device_configuration is not None
 
 
 def test_setting_a_member_the_runtime_botocore_lacks_is_refused_before_any_call(

@@ -369,7 +369,10 @@ def test_single_setting_change_lands_and_nothing_else_moves(
 
         after = pools.get(pool_id)
         mfa_mode = client.get_user_pool_mfa_config(UserPoolId=pool_id)["MfaConfiguration"]
+        again = after.plan(**edit.kwargs)
 
+    # Converged: the same change planned again has nothing left to do.
+    assert list(again) == [], str(again)
     mfa_edit = "mfa" in edit.kwargs
     # (a) the change landed (the MFA mode is read from GetUserPoolMfaConfig: see without_mode)
     if mfa_edit:

@@ -137,7 +137,7 @@ def test_a_valid_change_has_no_problems() -> None:
                     "recovery_mechanisms": [{"name": "verified_email", "priority": 1}]
                 },
                 "mfa": "OPTIONAL",
-                "pool_name": None,
+                "sms_authentication_message": None,
             }
         )
         == {}

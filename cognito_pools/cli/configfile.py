@@ -5,8 +5,9 @@ writable setting of the pool in snake_case, with the MFA setup under ``mfa``: ex
 keywords :meth:`Pool.update` takes, so each path in the file is a path the command line takes.
 
 The file is the full desired state. Applying it changes what differs and clears what the file
-leaves out, with two exceptions that Cognito cannot clear: ``pool_name`` and
-``user_pool_tier`` are kept when absent. Without an ``mfa`` section the MFA setup is kept as
+leaves out, except the settings that Cognito cannot clear (``pool_name``, ``user_pool_tier``,
+``verification_message_template``, ``admin_create_user_config``: see ``rules.CLEARING``),
+which are kept when absent. Without an ``mfa`` section the MFA setup is kept as
 it is; with one, it is made to match (its mode is kept when the section does not give one).
 """
 
@@ -24,6 +25,7 @@ from cognito_pools.cli.rendering import (
     SETTINGS_KEY,
 )
 from cognito_pools.cli.settings import MFA_KEYWORD, deep_copy, is_map, place, value_at
+from cognito_pools.rules import CLEARING
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -32,9 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = ["FileError", "change_to_match", "read_settings", "with_overrides"]
 
-KEPT_WHEN_ABSENT = frozenset({("pool_name",), ("user_pool_tier",), (MFA_KEYWORD, MFA_MEMBER)})
+KEPT_WHEN_ABSENT = frozenset(
+    {tuple(entry.path.split(".")) for entry in CLEARING if entry.refused and not entry.keyword}
+    | {(MFA_KEYWORD, MFA_MEMBER)}
+)
 """Settings a file may leave out without asking to clear them: Cognito cannot clear them
-(a pool always has a name, a tier and an MFA mode), so absence means "keep"."""
+(a pool always has a name, a tier and an MFA mode; see ``rules.CLEARING``), so absence means
+"keep"."""
 
 
 UNSENT_TWINS = (
