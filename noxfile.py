@@ -144,3 +144,25 @@ def race(session: nox.Session) -> None:
     """Race several processes over one pool and count the updates lost (docs/concurrency.md)."""
     install_project(session, "moto[cognitoidp,server]>=5.1")
     session.run("python", "benchmarks/race.py", *session.posargs)
+
+
+DOCS_DEPS = ["sphinx>=8", "myst-parser>=4", "furo>=2024.8.6"]
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site; warnings and unresolved references are errors."""
+    install_project(session, *DOCS_DEPS)
+    run_step(
+        session,
+        "sphinx: the site, nitpicky, warnings as errors (output in docs/_build/html)",
+        "sphinx-build",
+        "-W",
+        "-n",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        "docs/_build/html",
+        *session.posargs,
+    )

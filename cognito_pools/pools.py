@@ -212,7 +212,9 @@ class Pool:
             accept_reset: setting paths (``"key_configuration"``, ``"sms_configuration.eums_sms"``)
                 that the installed botocore cannot send and that you accept Cognito resetting.
                 Without it, an update of a pool that has such settings is refused.
-            **changes: the settings to change.
+            **changes: the settings to change. Every setting, with its type, allowed values
+                and the botocore release that added it, is listed in the
+                :doc:`settings reference </settings>` (``docs/settings.md``).
 
         Returns:
             A handle on the pool with the new settings.

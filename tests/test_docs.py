@@ -1,7 +1,9 @@
 """The documentation's examples run, in order, against a user pool in moto.
 
 Every ```python block of README.md and docs/*.md is executed; blocks in other languages
-(``sh``, ``text``, ...) are shown to readers only. The blocks of one page share a namespace, as
+(``sh``, ``text``, ``yaml``, ...) are shown to readers only. The documentation site (``nox -s
+docs``) is built from the same files: its directives use MyST's ``:::`` fences, which are not
+code blocks, so they are neither run nor shown here. The blocks of one page share a namespace, as
 a reader following the page top to bottom would, and start from a fresh pool created from AWS's
 "all properties" CreateUserPool example. The namespace is pre-seeded with ``boto3``, ``client``,
 ``pools``, ``pool`` and ``pool_id``; the placeholder pool id ``us-east-1_AbC123`` is replaced by
@@ -33,8 +35,17 @@ FIXTURE = ROOT / "tests" / "pools" / "31-aws-api-example-all-properties.json"
 PLACEHOLDER_ID = "us-east-1_AbC123"
 RUNNABLE = "python"
 OUTPUT = "text"
-SHOWN_ONLY = frozenset({"sh", "console", OUTPUT, "toml"})
-MUST_HAVE_EXAMPLES = ("README.md", "docs/recipes.md", "docs/semantics.md")
+SHOWN_ONLY = frozenset({"sh", "console", OUTPUT, "toml", "yaml"})
+MUST_HAVE_EXAMPLES = (
+    "README.md",
+    "docs/errors.md",
+    "docs/quickstart.md",
+    "docs/recipes-mfa.md",
+    "docs/recipes-more.md",
+    "docs/recipes.md",
+    "docs/semantics.md",
+    "docs/why.md",
+)
 
 FENCE = re.compile(r"^```(?P<info>[^`]*)$")
 LINK = re.compile(r"\]\((?P<target>[^)#\s]*)(?:#(?P<anchor>[^)\s]*))?\)")
