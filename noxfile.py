@@ -1,9 +1,10 @@
 """Every workflow of the project. ``nox`` with no arguments runs what CI runs.
 
-The default run is two sessions, ``tests`` and ``checks``. ``checks`` runs ruff, mypy, pyright
-and the generated-code check in one environment, because they need the same packages; each also
-has a session of its own for running it alone. Environments are built with uv when it is
-installed (``.ci/run`` installs it), which takes seconds where pip takes most of a minute.
+The default run is three sessions: ``tests``, ``checks`` and ``docs``. ``checks`` runs ruff,
+mypy, pyright and the generated-code check in one environment, because they need the same
+packages; each also has a session of its own for running it alone. Environments are built with
+uv when it is installed (``.ci/run`` installs it), which takes seconds where pip takes most of a
+minute.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import nox
 
 nox.options.default_venv_backend = "uv|venv"
 nox.options.reuse_existing_virtualenvs = True
-nox.options.sessions = ["tests", "checks"]
+nox.options.sessions = ["tests", "checks", "docs"]
 
 PYTHON = None  # the interpreter nox runs on; CI provides one Python
 DEV_BOTOCORE = "1.44.8"

@@ -8,6 +8,8 @@
 - ``record_calls``: the API operations a client makes, in order, seen through botocore's events.
 - ``moved``: the settings that differ between two configurations, as dotted paths.
 - ``after_update``: the one documented difference an update makes on moto, applied to a config.
+- ``moto_server`` / ``endpoint``: one moto server over real HTTP per test session (per xdist
+  worker), and its URL with every pool of earlier tests deleted.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
+import requests
+from wire import running_moto_server
 
 from cognito_pools import PasswordPolicy, UserPoolPolicy
 from cognito_pools.plan import diff
@@ -167,3 +171,18 @@ def without_legacy_validity(config: UserPoolConfig) -> UserPoolConfig:
 def after_update() -> Callable[[UserPoolConfig], UserPoolConfig]:
     """Return the documented-exception function (see :func:`without_legacy_validity`)."""
     return without_legacy_validity
+
+
+@pytest.fixture(scope="session")
+def moto_server() -> Iterator[str]:
+    """One moto server on a free local port for the whole session."""
+    with running_moto_server() as url:
+        yield url
+
+
+@pytest.fixture
+def endpoint(moto_server: str) -> str:
+    """The server's URL, with every pool from earlier tests deleted."""
+    response = requests.post(f"{moto_server}/moto-api/reset", timeout=10)
+    assert response.status_code == 200
+    return moto_server

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
-from moto.server import ThreadedMotoServer
+from wire import running_moto_server
 
 from cognito_pools import UserPools
 from cognito_pools.cli import SettingError, main, parse_settings
@@ -48,11 +48,8 @@ RECOVERY = {"recovery_mechanisms": [{"name": "admin_only", "priority": 1}]}
 @pytest.fixture(scope="module")
 def endpoint() -> Iterator[str]:
     """One moto server for every test here."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
+    with running_moto_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
-import requests
 import strategies
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from moto.server import ThreadedMotoServer
+from wire import running_moto_server
 
 from cognito_pools import CognitoPoolsError, UserPools, rules
 from cognito_pools._schema import STRUCTURES
@@ -35,13 +34,8 @@ MODES = ("OFF", "ON", "OPTIONAL")
 
 @pytest.fixture(scope="module")
 def endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    url = f"http://{host}:{port}"
-    yield url
-    requests.post(f"{url}/moto-api/reset", timeout=10)
-    server.stop()
+    with running_moto_server() as url:
+        yield url
 
 
 def _sendable(structure: Structure) -> list[Member]:

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import boto3
 import pytest
-import requests
-from moto.server import ThreadedMotoServer
 
 from cognito_pools import SmsConfiguration, UserPools, ValidationError
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
 MARKER = "marker-0d5e-external-id"
 ROLE = "arn:aws:iam::123456789012:role/cognito-sms"
-
-
-@pytest.fixture(scope="module")
-def endpoint() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    url = f"http://{host}:{port}"
-    assert requests.post(f"{url}/moto-api/reset", timeout=10).status_code == 200
-    yield url
-    server.stop()
 
 
 @pytest.fixture

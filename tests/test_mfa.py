@@ -43,6 +43,15 @@ ACCOUNT = "123456789012"
 ROLE = f"arn:aws:iam::{ACCOUNT}:role/cognito-sms"
 OTHER_ROLE = f"arn:aws:iam::{ACCOUNT}:role/cognito-sms-2"
 SMS_SETUP = {"SnsCallerArn": ROLE, "ExternalId": "sms-external", "SnsRegion": "us-east-1"}
+SMS_MFA_WITH_ITS_CONFIGURATION: dict[str, Any] = {
+    "sms_configuration": {
+        "sns_caller_arn": ROLE,
+        "external_id": "sms-external",
+        "sns_region": "us-east-1",
+    },
+    "mfa": {"mfa_configuration": "OPTIONAL", "sms_mfa_configuration": {}},
+}
+"""SMS MFA turned on together with the SMS configuration it needs, in one change."""
 CREATED = dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc)
 
 # A pool as DescribeUserPool reports it, describe-only members included.
@@ -348,14 +357,7 @@ def test_an_sms_configuration_lands_before_sms_mfa_uses_it() -> None:
     calls.set(
         {"MfaConfiguration": "OPTIONAL", "SmsMfaConfiguration": {"SmsConfiguration": SMS_SETUP}}
     )
-    calls.pool.update(
-        sms_configuration={
-            "sns_caller_arn": ROLE,
-            "external_id": "sms-external",
-            "sns_region": "us-east-1",
-        },
-        mfa={"mfa_configuration": "OPTIONAL", "sms_mfa_configuration": {}},
-    )
+    calls.pool.update(**SMS_MFA_WITH_ITS_CONFIGURATION)
     calls.done()
 
 
@@ -449,14 +451,7 @@ def test_a_refused_set_after_update_puts_the_pool_back() -> None:
     calls.fail("set_user_pool_mfa_config")
     calls.update(sent())  # the pool as described
     with pytest.raises(ServiceError) as caught:
-        calls.pool.update(
-            sms_configuration={
-                "sns_caller_arn": ROLE,
-                "external_id": "sms-external",
-                "sns_region": "us-east-1",
-            },
-            mfa={"mfa_configuration": "OPTIONAL", "sms_mfa_configuration": {}},
-        )
+        calls.pool.update(**SMS_MFA_WITH_ITS_CONFIGURATION)
     calls.done()
     assert caught.value.operation == "SetUserPoolMfaConfig"
     assert "UpdateUserPool had already changed the pool and was undone" in str(caught.value)
@@ -491,14 +486,7 @@ def test_when_undoing_the_pool_update_fails_too_the_error_says_what_landed() -> 
     calls.fail("set_user_pool_mfa_config")
     calls.fail("update_user_pool")
     with pytest.raises(PartiallyAppliedError) as caught:
-        calls.pool.update(
-            sms_configuration={
-                "sns_caller_arn": ROLE,
-                "external_id": "sms-external",
-                "sns_region": "us-east-1",
-            },
-            mfa={"mfa_configuration": "OPTIONAL", "sms_mfa_configuration": {}},
-        )
+        calls.pool.update(**SMS_MFA_WITH_ITS_CONFIGURATION)
     calls.done()
     error = caught.value
     assert (error.landed, error.failed) == ("UpdateUserPool", "SetUserPoolMfaConfig")

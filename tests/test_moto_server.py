@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import boto3
 import pytest
-import requests
 from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 
 from cognito_pools import (
     CognitoPoolsError,
@@ -28,28 +26,10 @@ from cognito_pools import (
 from cognito_pools.plan import diff
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 REGION = "us-east-1"
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-
-
-@pytest.fixture(scope="session")
-def moto_server() -> Iterator[str]:
-    """One moto server on a free local port for the whole session."""
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def endpoint(moto_server: str) -> str:
-    """The server's URL, with every pool from earlier tests deleted."""
-    response = requests.post(f"{moto_server}/moto-api/reset", timeout=10)
-    assert response.status_code == 200
-    return moto_server
 
 
 @pytest.fixture

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 import botocore
 import pytest
-from botocore.awsrequest import AWSResponse
 from recorded import NEWER_THAN_THE_FLOOR, POOL_2026, POOL_ID
 from stubs import stub_client
+from wire import canned_response
 
 from cognito_pools import UnsendableSettingsError, UserPools, ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Mapping
+
+    from botocore.awsrequest import AWSResponse
 
 URL = "https://cognito-idp.us-east-1.amazonaws.com/"
 KEY = "arn:aws:kms:us-east-1:123456789012:key/"
@@ -35,16 +37,6 @@ def _body(user_pool: Mapping[str, Any]) -> bytes:
         {"UserPool": user_pool},
         default=lambda value: value.timestamp(),
     ).encode()
-
-
-class _Raw:
-    """The urllib3-like object ``AWSResponse`` reads a body from."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        yield self._body
 
 
 class FakeWire:
@@ -63,7 +55,7 @@ class FakeWire:
         body = b"{}"
         if operation == "DescribeUserPool":
             body = _body(self.pools[params["UserPoolId"]])
-        return AWSResponse(URL, 200, {"x-amzn-requestid": "recorded-1"}, _Raw(body))
+        return canned_response(URL, 200, body, {"x-amzn-requestid": "recorded-1"})
 
     def operations(self) -> list[str]:
         return [operation for operation, _ in self.sent]

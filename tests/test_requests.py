@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
+from recorded import DESCRIBE_ONLY
 from stubs import stub_client
 
 from cognito_pools import (
@@ -36,27 +37,6 @@ ACCOUNT = "123456789012"
 ARN = f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:"
 KMS_KEY = f"arn:aws:kms:us-east-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 CREATED = dt.datetime(2023, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
-
-# Independent of the library: the members DescribeUserPool reports but UpdateUserPool refuses.
-DESCRIBE_ONLY = frozenset(
-    {
-        "Id",
-        "Name",
-        "Arn",
-        "Status",
-        "CreationDate",
-        "LastModifiedDate",
-        "SchemaAttributes",
-        "AliasAttributes",
-        "UsernameAttributes",
-        "UsernameConfiguration",
-        "EstimatedNumberOfUsers",
-        "SmsConfigurationFailure",
-        "EmailConfigurationFailure",
-        "Domain",
-        "CustomDomain",
-    }
-)
 
 
 def _facts(name: str) -> dict[str, Any]:

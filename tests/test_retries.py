@@ -18,10 +18,8 @@ from typing import TYPE_CHECKING, Any
 import boto3
 import botocore.endpoint
 import pytest
-import requests
-from botocore.awsrequest import AWSResponse
 from botocore.config import Config
-from moto.server import ThreadedMotoServer
+from wire import canned_response
 
 from cognito_pools import (
     ChangeOverwrittenError,
@@ -37,7 +35,9 @@ from cognito_pools import (
 from cognito_pools.retries import retrying
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
+
+    from botocore.awsrequest import AWSResponse
 
 ROOT = Path(__file__).resolve().parent.parent
 REGION = "us-east-1"
@@ -66,22 +66,6 @@ BOTOCORE_RETRIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def moto_server() -> Iterator[str]:
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture
-def endpoint(moto_server: str) -> str:
-    response = requests.post(f"{moto_server}/moto-api/reset", timeout=10)
-    assert response.status_code == 200
-    return moto_server
-
-
 @pytest.fixture(autouse=True)
 def no_botocore_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """botocore decides whether to retry as usual; only its waiting is skipped."""
@@ -104,14 +88,6 @@ def new_pool(endpoint: str, load_pool: Callable[[str], dict[str, Any]]) -> Calla
     return create
 
 
-class _Body:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-
-    def stream(self, **_: Any) -> Iterator[bytes]:
-        yield self.body
-
-
 class Faults:
     """Answers one operation with a Cognito error, ``times`` times, before it reaches the server."""
 
@@ -129,7 +105,7 @@ class Faults:
         self.remaining -= 1
         body = json.dumps({"__type": self.code, "message": f"injected {self.code}"}).encode()
         headers = {"x-amzn-RequestId": f"fault-{self.sent}", "Content-Type": "application/json"}
-        return AWSResponse(request.url, self.status, headers, _Body(body))
+        return canned_response(request.url, self.status, body, headers)
 
 
 def snapshot(client: Any, pool_id: str) -> tuple[Any, dict[str, Any]]:
