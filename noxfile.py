@@ -23,8 +23,11 @@ FLOOR_BOTOCORE = "1.42.1"
 TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", "moto[cognitoidp,server]>=5.1"]
 TYPING_DEPS = ["mypy>=1.13", "pyright[nodejs]>=1.1.390", "pytest>=8"]
 LINT_DEPS = ["ruff>=0.8"]
-PARALLEL = ["-n", "auto", "--dist", "loadfile"]
-"""pytest-xdist: one worker per core, each test file on one worker (they share a moto server)."""
+PARALLEL = ["-n", "auto", "--dist", "load"]
+"""pytest-xdist: one worker per core, tests handed out one by one. Every worker starts its own
+moto servers (the session- and module-scoped fixtures), so no test depends on which worker runs
+it; this balances better than keeping each file on one worker, where test_cli.py alone sets the
+pace."""
 
 
 def install_project(session: nox.Session, *extra: str, botocore: str = DEV_BOTOCORE) -> None:
