@@ -117,26 +117,25 @@ NO_RETRIES = Retries.off()
 FAST_RETRIES = Retries(base_delay=0.001, max_delay=0.002)
 
 
-def pool(**members: Any) -> dict[str, Any]:
-    """POOL with some members replaced (``None`` removes one)."""
-    described = copy.deepcopy(POOL)
+def _replaced(base: dict[str, Any], members: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``base`` with some members replaced (``None`` removes one)."""
+    copied = copy.deepcopy(base)
     for name, value in members.items():
         if value is None:
-            described.pop(name, None)
+            copied.pop(name, None)
         else:
-            described[name] = value
-    return described
+            copied[name] = value
+    return copied
+
+
+def pool(**members: Any) -> dict[str, Any]:
+    """POOL with some members replaced (``None`` removes one)."""
+    return _replaced(POOL, members)
 
 
 def sent(**members: Any) -> dict[str, Any]:
     """SENT with some members replaced (``None`` removes one)."""
-    request = copy.deepcopy(SENT)
-    for name, value in members.items():
-        if value is None:
-            request.pop(name, None)
-        else:
-            request[name] = value
-    return request
+    return _replaced(SENT, members)
 
 
 class Calls:
