@@ -28,7 +28,7 @@ from cognito_pools.errors import CallFailedError, Problem, ServiceError, Validat
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-__all__ = ["WRITES", "call", "logger"]
+__all__ = ["WRITES", "call", "call_with_body", "logger"]
 
 logger = logging.getLogger("cognito_pools")
 
@@ -46,6 +46,7 @@ class _State(threading.local):
         self.tries = 1
         self.last_response: Any = None
         self.last_exception: BaseException | None = None
+        self.body: bytes | None = None
 
 
 _state = _State()
@@ -75,6 +76,21 @@ def call(
         CallFailedError: the call got no answer, or could not be made.
         ValidationError: botocore refused the parameters before sending them.
     """
+    return call_with_body(client, method, kwargs, attempt=attempt, paths=paths)[0]
+
+
+def call_with_body(
+    client: Any,
+    method: str,
+    kwargs: Mapping[str, Any],
+    *,
+    attempt: int = 1,
+    paths: Sequence[str] = (),
+) -> tuple[Mapping[str, Any], bytes | None]:
+    """:func:`call`, also returning the raw body botocore parsed the answer from.
+
+    The body is ``None`` where there was none to parse (a Stubber's canned answer).
+    """
     operation: str = client.meta.method_to_api_mapping.get(method, method)
     _watch(client)
     logger.debug(
@@ -92,11 +108,12 @@ def call(
     )
     # Saved and restored, so that a call made from inside another (from an event handler)
     # leaves the outer call's bookkeeping as it was.
-    outer = (_state.active, _state.tries, _state.last_response, _state.last_exception)
+    outer = (_state.active, _state.tries, _state.last_response, _state.last_exception, _state.body)
     _state.active, _state.tries = True, 1
-    _state.last_response = _state.last_exception = None
+    _state.last_response = _state.last_exception = _state.body = None
     try:
         response: Mapping[str, Any] = getattr(client, method)(**kwargs)
+        body = _state.body
     except _ResendRefusedError:
         raise _refused(operation, _state.last_response, _state.last_exception) from None
     except ClientError as error:
@@ -108,8 +125,10 @@ def call(
         failure.transient, failure.attempts = _is_transient(error), _state.tries
         raise failure from error
     finally:
-        _state.active, _state.tries, _state.last_response, _state.last_exception = outer
-    return response
+        (_state.active, _state.tries, _state.last_response, _state.last_exception, _state.body) = (
+            outer
+        )
+    return response, body
 
 
 def _refused(operation: str, response: Any, exception: BaseException | None) -> Exception:
@@ -142,6 +161,7 @@ def _watch(client: Any) -> None:
     if events in _watched:
         return
     # botocore ignores a second registration under the same unique id, so a race here is benign.
+    events.register("before-parse.cognito-idp", _keep_body, unique_id=f"{_HANDLER_ID}.body")
     events.register("needs-retry.cognito-idp", _count_try, unique_id=f"{_HANDLER_ID}.tries")
     for operation in WRITES:
         # More specific than botocore's own retry handler, so it is asked first.
@@ -157,6 +177,12 @@ def _watch(client: Any) -> None:
         )
     redact_botocore_logs()
     _watched.add(events)
+
+
+def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:
+    """Keep the body of this thread's call's successful answer; botocore parses it next."""
+    if _state.active and response_dict.get("status_code") == 200:  # noqa: PLR2004
+        _state.body = response_dict.get("body")
 
 
 def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) -> None:

@@ -3,22 +3,21 @@
 botocore's parser keeps only the members its own model knows. When the installed botocore is
 older than the models (the floor, 1.42.1, has no ``KeyConfiguration``), a pool's newer settings
 vanish from the parsed answer, and an update built from it would let Cognito reset them without
-a word. So :func:`describe_pool` also keeps the raw body that botocore hands to its
-``before-parse`` event, and puts back every member the parser dropped. The update step then
-sees those settings and refuses to reset them silently.
+a word. So :func:`describe_pool` also takes the raw body that botocore hands to its
+``before-parse`` event (:func:`~cognito_pools.calls.call_with_body` keeps it), and puts back
+every member the parser dropped. The update step then sees those settings and refuses to reset
+them silently.
 """
 
 from __future__ import annotations
 
 import json
-import threading
-import weakref
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cognito_pools._spec import as_list, as_mapping
-from cognito_pools.calls import call
+from cognito_pools.calls import call_with_body
 from cognito_pools.converter import read_config, read_facts, read_mfa, same_members
 from cognito_pools.models import UserPoolConfig
 
@@ -28,10 +27,6 @@ if TYPE_CHECKING:
     from cognito_pools.models import UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["DescribedPool", "describe_pool", "read_described", "read_mfa_config"]
-
-RAW_BODY_EVENT = "before-parse.cognito-idp.DescribeUserPool"
-RAW_BODY_HANDLER_ID = "cognito_pools.describe.raw-body"
-"""botocore registers a handler once per ``unique_id``, so each client gets exactly one."""
 
 
 @attrs.frozen
@@ -56,17 +51,12 @@ def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPo
 
     ``attempt`` is the update's round, for the call layer's log records.
     """
-    _listen(client)
-    bodies: list[bytes] = []
-    outer, _capture.bodies = _capture.bodies, bodies
-    try:
-        response = call(client, "describe_user_pool", {"UserPoolId": pool_id}, attempt=attempt)
-    finally:
-        _capture.bodies = outer
+    request = {"UserPoolId": pool_id}
+    response, body = call_with_body(client, "describe_user_pool", request, attempt=attempt)
     update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
-    if bodies and not same_members(update_shape, UserPoolConfig):
+    if body is not None and not same_members(update_shape, UserPoolConfig):
         # Only a botocore other than the models' own can have dropped anything.
-        raw = _raw_user_pool(bodies[-1])  # the last attempt is the one that was parsed
+        raw = _raw_user_pool(body)
         if raw is not None:
             response = {**response, "UserPool": _with_dropped(response["UserPool"], raw)}
     return read_described(response)
@@ -81,37 +71,6 @@ def read_described(response: Mapping[str, Any]) -> DescribedPool:
 def read_mfa_config(response: Mapping[str, Any]) -> UserPoolMfaConfig:
     """Read a GetUserPoolMfaConfig response."""
     return read_mfa({k: v for k, v in response.items() if k != "ResponseMetadata"})
-
-
-class _Capture(threading.local):
-    """Per thread: where the describe in progress wants its raw body, if one is in progress.
-
-    The handler runs in the thread that makes the call, so threads sharing one client never
-    see each other's bodies, and calls the caller makes on the client are left alone.
-    """
-
-    bodies: list[bytes] | None = None
-
-
-_capture = _Capture()
-_listening: weakref.WeakSet[Any] = weakref.WeakSet()
-_listening_lock = threading.Lock()
-
-
-def _listen(client: Any) -> None:
-    if client in _listening:
-        return
-    with _listening_lock:
-        if client not in _listening:
-            client.meta.events.register(RAW_BODY_EVENT, _keep_body, unique_id=RAW_BODY_HANDLER_ID)
-            _listening.add(client)
-
-
-def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:
-    bodies = _capture.bodies
-    body = response_dict.get("body")
-    if bodies is not None and response_dict.get("status_code") == 200 and body is not None:  # noqa: PLR2004
-        bodies.append(body)
 
 
 def _raw_user_pool(body: bytes) -> Mapping[str, Any] | None:
