@@ -14,36 +14,76 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
+from cognito_pools._schema import DESCRIBED_NAMES
 from cognito_pools._spec import as_list, as_mapping
 from cognito_pools.calls import call_with_body
-from cognito_pools.converter import read_config, read_facts, read_mfa, same_members
-from cognito_pools.models import UserPoolConfig
+from cognito_pools.converter import same_members
+from cognito_pools.rules import POOL
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from cognito_pools.models import UserPoolFacts, UserPoolMfaConfig
+    from cognito_pools.merge import Settings
+    from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
-__all__ = ["DescribedPool", "describe_pool", "read_described", "read_mfa_config"]
+__all__ = ["DescribedPool", "describe_pool", "pool_settings", "read_described", "read_mfa_config"]
 
 
-@attrs.frozen
 class DescribedPool:
-    """One DescribeUserPool answer: the typed settings and the raw wire form.
+    """One DescribeUserPool answer: the raw wire form, its settings, and their typed form.
 
     The raw form is what lets an update keep members this version of the models cannot name,
-    and see members the installed botocore cannot.
+    and see members the installed botocore cannot. ``settings`` holds the members UpdateUserPool
+    takes, still in wire form (``Name`` read as ``PoolName``); :attr:`config` is built from
+    them only when someone reads it, since an update never needs it.
     """
 
-    config: UserPoolConfig
-    raw: Mapping[str, Any] = attrs.field(repr=False)
+    __slots__ = ("_config", "raw", "settings")
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self.raw = raw
+        """The ``UserPool`` member of the answer."""
+        self.settings: Settings = pool_settings(raw)
+        """The writable settings, in wire form, as UpdateUserPool names them."""
+        self._config: UserPoolConfig | None = None
+
+    @property
+    def config(self) -> UserPoolConfig:
+        """The writable settings as a model object, read on first use."""
+        if self._config is None:
+            from cognito_pools.converter import read_config  # noqa: PLC0415 - only on demand
+
+            self._config = read_config(self.settings)
+        return self._config
 
     @property
     def facts(self) -> UserPoolFacts:
         """The describe-only facts, read when asked for: an update never needs them."""
+        from cognito_pools.converter import read_facts  # noqa: PLC0415 - only on demand
+
         return read_facts(self.raw)
+
+    def with_settings(self, settings: Mapping[str, Any]) -> DescribedPool:
+        """The same answer with the writable settings replaced: the pool after an update."""
+        raw = {name: value for name, value in self.raw.items() if name not in _SETTING_NAMES}
+        for name, value in settings.items():
+            raw[DESCRIBED_NAMES.get(name, name)] = value
+        return DescribedPool(raw)
+
+
+def pool_settings(user_pool: Mapping[str, Any]) -> Settings:
+    """The members of DescribeUserPool's ``UserPool`` that UpdateUserPool takes, renamed so."""
+    return {
+        name: user_pool[described]
+        for name, described in _SETTING_NAMES.items()
+        if described in user_pool
+    }
+
+
+_SETTING_NAMES = {
+    member.wire: DESCRIBED_NAMES.get(member.wire, member.wire) for member in POOL.members
+}
+"""Each writable member's wire name, and the name DescribeUserPool reports it under."""
 
 
 def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPool:
@@ -54,7 +94,7 @@ def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPo
     request = {"UserPoolId": pool_id}
     response, body = call_with_body(client, "describe_user_pool", request, attempt=attempt)
     update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
-    if body is not None and not same_members(update_shape, UserPoolConfig):
+    if body is not None and not same_members(update_shape, POOL):
         # Only a botocore other than the models' own can have dropped anything.
         raw = _raw_user_pool(body)
         if raw is not None:
@@ -64,12 +104,13 @@ def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPo
 
 def read_described(response: Mapping[str, Any]) -> DescribedPool:
     """Read a DescribeUserPool response."""
-    user_pool: Mapping[str, Any] = response["UserPool"]
-    return DescribedPool(read_config(user_pool), user_pool)
+    return DescribedPool(response["UserPool"])
 
 
 def read_mfa_config(response: Mapping[str, Any]) -> UserPoolMfaConfig:
     """Read a GetUserPoolMfaConfig response."""
+    from cognito_pools.converter import read_mfa  # noqa: PLC0415 - only with ``mfa``
+
     return read_mfa({k: v for k, v in response.items() if k != "ResponseMetadata"})
 
 

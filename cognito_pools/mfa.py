@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cognito_pools._schema import STRUCTURES
+from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.calls import call
 from cognito_pools.describe import read_mfa_config
@@ -35,7 +35,6 @@ from cognito_pools.errors import (
     Problem,
 )
 from cognito_pools.merge import apply_change, evolve, get_path, touches
-from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolMfaConfig
 from cognito_pools.plan import SettingChange, diff
 from cognito_pools.request import mfa_request
 from cognito_pools.validate import check_change
@@ -44,16 +43,20 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from cognito_pools._spec import BotocoreShape, Value
-    from cognito_pools.models import UserPoolConfig
+    from cognito_pools.merge import Settings
+    from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
 
 __all__ = [
     "MFA_KEYWORD",
     "MODE",
+    "MODE_WIRE",
+    "SETUP",
     "MfaStep",
     "check_mfa_change",
     "mode_value",
     "prepare_mfa",
     "read_mfa_setup",
+    "with_mode",
     "write",
 ]
 
@@ -61,6 +64,10 @@ MFA_KEYWORD = "mfa"
 """The keyword of ``Pool.update`` and ``Pool.plan`` that takes the MFA setup."""
 MODE = "mfa_configuration"
 """The member that holds the MFA mode, in UserPoolMfaConfig and in UserPoolConfig alike."""
+MODE_WIRE = "MfaConfiguration"
+""":data:`MODE` as the requests name it."""
+SETUP = SHAPES["UserPoolMfaConfig"]
+"""The table of the MFA setup's settings."""
 PREFIX = f"{MFA_KEYWORD}."
 """Plans and errors name MFA settings under ``mfa.``, the way the change spells them."""
 FACTORS = ("sms_mfa_configuration", "software_token_mfa_configuration", "email_mfa_configuration")
@@ -75,7 +82,7 @@ _OPERATIONS = {_SET: "SetUserPoolMfaConfig", _UPDATE: "UpdateUserPool"}
 
 def mode_value() -> Value:
     """What the mode accepts: the values of SetUserPoolMfaConfig's MfaConfiguration."""
-    return next(m.value for m in STRUCTURES[UserPoolMfaConfig].members if m.name == MODE)
+    return next(m.value for m in SETUP.members if m.name == MODE)
 
 
 def _expected() -> str:
@@ -96,13 +103,14 @@ def check_mfa_change(change: object, runtime_shape: BotocoreShape | None) -> lis
         if change not in mode_value().enum:
             return [Problem(MFA_KEYWORD, f"{change!r} is not allowed; expected {_expected()}")]
         return []
-    if isinstance(change, UserPoolMfaConfig):
+    fields = as_mapping(change)
+    if fields is None and isinstance(change, SETUP.cls):  # a model: the caller loaded them
         parts = {
             member.name: getattr(change, member.name)
-            for member in STRUCTURES[UserPoolMfaConfig].members
+            for member in SETUP.members
             if getattr(change, member.name) is not None
         }
-        problems = _prefixed(check_change(parts, UserPoolMfaConfig, runtime_shape=runtime_shape))
+        problems = _prefixed(check_change(parts, SETUP, runtime_shape=runtime_shape))
         if change.mfa_configuration is None:
             problems.append(
                 Problem(
@@ -112,9 +120,8 @@ def check_mfa_change(change: object, runtime_shape: BotocoreShape | None) -> lis
                 )
             )
         return problems
-    fields = as_mapping(change)
     if fields is not None:
-        problems = _prefixed(check_change(fields, UserPoolMfaConfig, runtime_shape=runtime_shape))
+        problems = _prefixed(check_change(fields, SETUP, runtime_shape=runtime_shape))
         if MODE in fields and fields[MODE] is None:
             problems.append(
                 Problem(f"{PREFIX}{MODE}", "the MFA mode cannot be cleared; set 'OFF' instead")
@@ -152,6 +159,8 @@ def merge_mfa(current: UserPoolMfaConfig, change: object) -> UserPoolMfaConfig:
       because a mode without a factor is refused ("can't disable all MFAs with a required or
       optional configuration", aws-sdk-js #4186) and TOTP needs no other setup.
     """
+    from cognito_pools.models import SoftwareTokenMfaConfig, UserPoolMfaConfig  # noqa: PLC0415
+
     if isinstance(change, UserPoolMfaConfig):
         return change
     mapping: Mapping[str, Any] = {MODE: change} if isinstance(change, str) else _mapping(change)
@@ -413,8 +422,8 @@ class MfaStep:
     sms_setting: Any = attrs.field(default=None, repr=False)
     """The SMS configuration the change sets through ``mfa``, for UpdateUserPool to carry."""
 
-    def pool_for_update(self, pool: UserPoolConfig) -> UserPoolConfig:
-        """The settings UpdateUserPool must send beside this step.
+    def settings_for_update(self, settings: Settings) -> Settings:
+        """The settings (wire form) UpdateUserPool must send beside this step.
 
         UpdateUserPool carries the MFA mode and the SMS configuration too, and must not undo
         what SetUserPoolMfaConfig wrote: it sends the mode as it stands when it runs (the old
@@ -422,20 +431,33 @@ class MfaStep:
         ``mfa`` set.
         """
         if self.old is None or self.new is None:
-            return pool
+            return settings
         mode = self.old.mfa_configuration if self.update_first else self.new.mfa_configuration
-        pool = evolve(pool, mfa_configuration=mode)
+        settings = with_mode(settings, mode)
         if self.sms_setting is not None:
-            pool = evolve(pool, sms_configuration=self.sms_setting)
-        return pool
+            from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are loaded
 
-    def pool_after(self, pool: UserPoolConfig, *, updated: bool) -> UserPoolConfig:
-        """The pool's settings after the update, for the handle it returns."""
+            settings = {**settings, _SMS_WIRE: to_wire(self.sms_setting)}
+        return settings
+
+    def settings_after(self, settings: Settings, *, updated: bool) -> Settings:
+        """The pool's settings (wire form) after the update, for the handle it returns."""
         if self.new is None:
-            return pool
+            return settings
         if updated:
-            pool = self.pool_for_update(pool)
-        return evolve(pool, mfa_configuration=self.new.mfa_configuration)
+            settings = self.settings_for_update(settings)
+        return with_mode(settings, self.new.mfa_configuration)
+
+
+def with_mode(settings: Settings, mode: str | None) -> Settings:
+    """The pool's settings (wire form) with the MFA mode replaced."""
+    updated = {k: v for k, v in settings.items() if k != MODE_WIRE}
+    if mode is not None:
+        updated[MODE_WIRE] = mode
+    return updated
+
+
+_SMS_WIRE = "SmsConfiguration"
 
 
 NO_MFA = MfaStep()
@@ -447,19 +469,44 @@ def prepare_mfa(
     pool_id: str,
     change: object,
     *,
-    old_pool: UserPoolConfig,
-    new_pool: UserPoolConfig,
+    old_pool: Settings,
+    new_pool: Settings,
     pool_change: Mapping[str, Any],
     updates_pool: bool,
     attempt: int = 1,
 ) -> tuple[MfaStep, list[Problem]]:
     """Read the MFA setup afresh, merge ``change``, check it against the merged pool, plan it.
 
-    ``new_pool`` is the pool's settings with the rest of the change merged, and ``updates_pool``
-    whether an UpdateUserPool call will be sent; together they decide the order of the calls.
-    Safe to run again: a retry reads and plans everything afresh (``attempt`` is its round,
-    for the log).
+    ``old_pool`` is the pool's settings as read and ``new_pool`` with the rest of the change
+    merged (both in wire form), and ``updates_pool`` whether an UpdateUserPool call will be
+    sent; together they decide the order of the calls. Safe to run again: a retry reads and
+    plans everything afresh (``attempt`` is its round, for the log).
     """
+    from cognito_pools.converter import read_config  # noqa: PLC0415 - MFA's rules read models
+
+    return _prepare(
+        client,
+        pool_id,
+        change,
+        old_pool=read_config(old_pool),
+        new_pool=read_config(new_pool),
+        pool_change=pool_change,
+        updates_pool=updates_pool,
+        attempt=attempt,
+    )
+
+
+def _prepare(
+    client: Any,
+    pool_id: str,
+    change: object,
+    *,
+    old_pool: UserPoolConfig,
+    new_pool: UserPoolConfig,
+    pool_change: Mapping[str, Any],
+    updates_pool: bool,
+    attempt: int,
+) -> tuple[MfaStep, list[Problem]]:
     old, raw = read_mfa_setup(client, pool_id, attempt)
     new = merge_mfa(old, change)
     touched = _Touched(pool_change, change)

@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from cognito_pools._redact import shown_value
-from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_sequence
 from cognito_pools.rules import EMPTY_MEANS_UNSET
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["Plan", "SettingChange", "diff", "leaves"]
+    from cognito_pools._spec import Structure, Value
+
+__all__ = ["Plan", "SettingChange", "diff", "diff_settings", "leaves", "same_settings", "same_value", "settings_leaves"]
 
 
 @attrs.frozen(repr=False)
@@ -90,17 +91,43 @@ class Plan:
 
 def diff(old: object, new: object, prefix: str = "") -> tuple[SettingChange, ...]:
     """List the leaf settings that differ between two model objects of the same class."""
+    from cognito_pools._schema import STRUCTURES  # noqa: PLC0415
+    from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are already loaded
+
     if old == new:
         return ()
-    before = dict(_leaves(old, prefix, new))
-    after = dict(_leaves(new, prefix, old))
-    changed = [path for path in _ordered(before, after) if before.get(path) != after.get(path)]
+    return diff_settings(to_wire(old), to_wire(new), STRUCTURES[type(new)], prefix)
+
+
+def diff_settings(
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+    structure: Structure,
+    prefix: str = "",
+) -> tuple[SettingChange, ...]:
+    """List the leaf settings that differ between two wire dictionaries of one structure.
+
+    Members that are the same object in both are skipped unlooked, so diffing a merge against
+    the settings it was made from costs what the change touched.
+    """
+    if old is new:
+        return ()
+    before = {path: (value, spec) for path, value, spec in _leaves(old, structure, prefix, new)}
+    after = {path: (value, spec) for path, value, spec in _leaves(new, structure, prefix, old)}
+    changed = [
+        path
+        for path in _ordered(before, after)
+        if not _same_leaf(before.get(path), after.get(path))
+    ]
     return tuple(
-        SettingChange(path, before.get(path), after.get(path))
+        SettingChange(path, _leaf_value(before.get(path)), _leaf_value(after.get(path)))
         for path in changed
         # An empty structure's own entry adds nothing when its members are listed anyway.
         if not any(other.startswith(f"{path}.") for other in changed)
     )
+
+
+_Leaf = tuple[Any, "Value | None"]
 
 
 def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
@@ -111,32 +138,103 @@ def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
 
 def leaves(model: object) -> list[tuple[str, Any]]:
     """The set settings of a model object as (dotted path, value) pairs, structures flattened."""
-    return list(_leaves(model, ""))
+    from cognito_pools._schema import STRUCTURES  # noqa: PLC0415
+    from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are already loaded
+
+    return settings_leaves(to_wire(model), STRUCTURES[type(model)])
 
 
-def _leaves(model: object, prefix: str, other: object = None) -> Iterator[tuple[str, Any]]:
-    """Yield (path, value) of every set leaf of ``model``, skipping members equal in ``other``."""
-    if model is None:
+def settings_leaves(settings: Mapping[str, Any], structure: Structure) -> list[tuple[str, Any]]:
+    """The set settings of a wire dictionary as (dotted path, value) pairs, as plans show them."""
+    return [
+        (path, _leaf_value((value, spec))) for path, value, spec in _leaves(settings, structure, "")
+    ]
+
+
+def _leaves(
+    settings: Mapping[str, Any] | None,
+    structure: Structure,
+    prefix: str,
+    other: Mapping[str, Any] | None = None,
+) -> Iterator[tuple[str, Any, Value | None]]:
+    """Yield (path, wire value, spec) of every set leaf, skipping members equal in ``other``."""
+    if settings is None:
         return
-    structure = STRUCTURES[type(model)]
     for member in structure.members:
-        value = getattr(model, member.name)
-        counterpart = getattr(other, member.name) if other is not None else None
-        if other is not None and (value is counterpart or value == counterpart):
+        value = settings.get(member.wire)
+        counterpart = other.get(member.wire) if other is not None else None
+        if other is not None and same_value(value, counterpart, member.value):
             continue
         path = f"{prefix}{member.name}"
-        if value is None or (member.value.kind in {"list", "map"} and not value):
+        kind = member.value.kind
+        if value is None or (kind in {"list", "map"} and not value):
             continue  # an empty list or map says no more than an unset one
-        if member.value.kind == "structure":
-            inner = list(_leaves(value, f"{path}.", counterpart))
+        inner_structure = member.value.structure
+        if kind == "structure" and inner_structure is not None:
+            inner = list(_leaves(value, inner_structure, f"{path}.", counterpart))
             if inner:
                 yield from inner
             elif path not in EMPTY_MEANS_UNSET:
                 # Most empty structures still mean something (DeviceConfiguration: remembering
                 # on); the others read back empty after a clear and are nothing to change.
-                yield path, {}
+                yield path, {}, None
         else:
-            yield path, value
+            yield path, value, member.value
+
+
+def same_value(a: Any, b: Any, spec: Value) -> bool:
+    """Tell whether two wire values hold the same settings: members the models do not know (a
+    newer botocore's) are not settings here, so they do not count."""
+    if a is b:
+        return True
+    if a is None or b is None:
+        return False
+    structure = spec.structure
+    if spec.kind == "structure" and structure is not None:
+        return same_settings(a, b, structure)
+    item = spec.item
+    if item is not None and item.kind == "structure":
+        if spec.kind == "list":
+            return len(a) == len(b) and all(map(same_value, a, b, [item] * len(a)))
+        if spec.kind == "map":
+            return a.keys() == b.keys() and all(same_value(a[k], b[k], item) for k in a)
+    return bool(a == b)
+
+
+def same_settings(a: Mapping[str, Any], b: Mapping[str, Any], structure: Structure) -> bool:
+    """Tell whether two wire dictionaries of ``structure`` hold the same settings."""
+    return a is b or all(
+        same_value(a.get(member.wire), b.get(member.wire), member.value)
+        for member in structure.members
+    )
+
+
+def _same_leaf(a: _Leaf | None, b: _Leaf | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    spec = a[1] or b[1]
+    return same_value(a[0], b[0], spec) if spec is not None else a[0] == b[0]
+
+
+def _leaf_value(leaf: _Leaf | None) -> Any:
+    """A leaf as plans show it: lists as tuples, structures inside them as model objects."""
+    if leaf is None:
+        return None
+    value, spec = leaf
+    return value if spec is None else model_value(value, spec)
+
+
+def model_value(value: Any, spec: Value) -> Any:
+    """A wire value in the form the model classes hold it."""
+    if spec.kind == "structure" and spec.structure is not None:
+        from cognito_pools.converter import converter  # noqa: PLC0415 - only lists of these
+
+        return converter().structure(value, spec.structure.cls)
+    if spec.kind == "list" and spec.item is not None:
+        return tuple(model_value(item, spec.item) for item in value)
+    if spec.kind == "map" and spec.item is not None:
+        return {key: model_value(item, spec.item) for key, item in value.items()}
+    return value
 
 
 def _show(value: Any) -> str:

@@ -26,7 +26,6 @@ import attrs
 from botocore.exceptions import BotoCoreError
 
 from cognito_pools import mfa
-from cognito_pools._schema import STRUCTURES
 from cognito_pools.calls import logger
 from cognito_pools.describe import DescribedPool, describe_pool
 from cognito_pools.errors import (
@@ -35,12 +34,13 @@ from cognito_pools.errors import (
     StalePlanError,
     ValidationError,
 )
-from cognito_pools.merge import apply_change, evolve
-from cognito_pools.models import UserPoolConfig
-from cognito_pools.plan import Plan, SettingChange, diff
+from cognito_pools.merge import merge_settings
+from cognito_pools.plan import Plan, SettingChange, diff_settings, same_settings
 from cognito_pools.request import update_request, without_unsendable
 from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
+    POOL,
+    TAGS,
     clear_to_defaults,
     complete_created_defaults,
     follow_pairs,
@@ -58,13 +58,14 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolChange
-    from cognito_pools.models import UserPoolFacts, UserPoolMfaConfig
+    from cognito_pools.merge import Settings
+    from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["Pool", "UserPools"]
 
 MFA_KEYWORD = mfa.MFA_KEYWORD
 MFA_MEMBER = mfa.MODE
-_MFA_MODE = next(m.value for m in STRUCTURES[UserPoolConfig].members if m.name == MFA_MEMBER)
+_MFA_MODE = next(m.value for m in POOL.members if m.name == MFA_MEMBER)
 """Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
 
 
@@ -156,7 +157,7 @@ class Pool:
         return self._described.facts
 
     def __repr__(self) -> str:
-        return f"Pool(id={self.id!r}, name={self.config.pool_name!r})"
+        return f"Pool(id={self.id!r}, name={self._described.raw.get('Name')!r})"
 
     def refresh(self) -> Pool:
         """Describe the pool again and return a new handle."""
@@ -235,7 +236,7 @@ class Pool:
             PartiallyAppliedError: the second of two writes failed and undoing the first failed
                 too; the error lists what landed.
         """
-        guard = self._described.config if if_unchanged else None
+        guard = self._described.settings if if_unchanged else None
         return self._update(changes, accept_reset, guard=guard, verify=verify)
 
     def apply(
@@ -266,7 +267,7 @@ class Pool:
         changes: Mapping[str, Any],
         accept_reset: Collection[str],
         *,
-        guard: UserPoolConfig | None = None,
+        guard: Settings | None = None,
         expected: Plan | None = None,
         verify: bool | None,
     ) -> Pool:
@@ -274,8 +275,9 @@ class Pool:
 
         def attempt(round_number: int) -> tuple[Pool, Plan]:
             prepared = self._prepare(changes, accept_reset, round_number)
-            if guard is not None and guard != prepared.described.config:
-                paths = [change.path for change in diff(guard, prepared.described.config)]
+            fresh = prepared.described.settings
+            if guard is not None and not same_settings(guard, fresh, POOL):
+                paths = [change.path for change in diff_settings(guard, fresh, POOL)]
                 raise PoolChangedError(
                     f"user pool {self.id} changed since it was read ({', '.join(paths)}); "
                     "nothing was written",
@@ -312,19 +314,23 @@ class Pool:
                 ", ".join(paths),
                 extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
             )
-        config = prepared.mfa_step.pool_after(prepared.config, updated=plan.request is not None)
-        return self._with(evolve(prepared.described, config=config))
+        after = prepared.mfa_step.settings_after(prepared.settings, updated=plan.request is not None)
+        return self._with(prepared.described.with_settings(after))
 
     def _prepare(
         self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
     ) -> _Prepared:
-        """Check, read afresh, merge and plan; everything an update does short of writing."""
+        """Check, read afresh, merge and plan; everything an update does short of writing.
+
+        The settings stay in wire form throughout: the merge copies what the change touches,
+        and every other setting goes from the fresh describe into the request untouched.
+        """
         service = self._client.meta.service_model
         input_shape = service.operation_model("UpdateUserPool").input_shape
         settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
         problems = check_change(
             settings,
-            UserPoolConfig,
+            POOL,
             runtime_shape=input_shape,
             extra={MFA_KEYWORD: _MFA_MODE},
             replaced={MFA_MEMBER: MFA_KEYWORD},
@@ -334,23 +340,23 @@ class Pool:
             problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
         # Judged against the last read for now, so that it is reported with the rest before any
         # call; the fresh read below judges it again.
-        problems += reserved_tag_problems(self.config, changes)
-        problems += check_setting_paths(accept_reset, UserPoolConfig, "accept_reset")
+        problems += reserved_tag_problems(self._described.settings.get(TAGS) or {}, changes)
+        problems += check_setting_paths(accept_reset, POOL, "accept_reset")
         if problems:
             raise ValidationError(problems)
 
         described = _describe(self._client, self.id, attempt)
-        old = described.config
+        old = described.settings
         # Defaults go in before the pairs follow, so a legacy twin follows the default too.
-        merged = clear_to_defaults(old, apply_change(old, settings, UserPoolConfig), settings)
+        merged = clear_to_defaults(old, merge_settings(old, settings, POOL), settings)
         new, problems = follow_pairs(merged, settings)
         new = complete_created_defaults(old, new, settings)
         new, tag_problems = keep_reserved_tags(old, new, settings)
         problems += tag_problems + check_merged(new, settings, input_shape)
-        changed = diff(unsent_legacy_as_reported(old, new), new)
+        changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
         if changed:
             new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
-            changed = diff(unsent_legacy_as_reported(old, new), new)
+            changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
         else:
             new = old  # what is equivalent to the pool's settings is the pool's settings
         step = mfa.NO_MFA
@@ -371,9 +377,10 @@ class Pool:
 
         request = restore = None
         if changed:  # the plan decides: no listed change, no write
-            request = update_request(self.id, step.pool_for_update(new), described.raw, input_shape)
+            sent = step.settings_for_update(new)
+            request = update_request(self.id, sent, described.raw, input_shape)
             if step.update_first and step.old is not None:  # undone if SetUserPoolMfaConfig fails
-                original = evolve(old, mfa_configuration=step.old.mfa_configuration)
+                original = mfa.with_mode(old, step.old.mfa_configuration)
                 restore = update_request(self.id, original, described.raw, input_shape)
         plan = Plan(
             self.id,
@@ -389,7 +396,8 @@ class Pool:
 @attrs.frozen
 class _Prepared:
     described: DescribedPool
-    config: UserPoolConfig
+    settings: Settings
+    """The merged settings, in wire form."""
     plan: Plan
     mfa_step: mfa.MfaStep
     restore_update: Mapping[str, Any] | None

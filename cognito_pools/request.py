@@ -18,17 +18,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.converter import fit_to_shape, to_wire, unsendable
 from cognito_pools.errors import UnsendableSettingsError
 from cognito_pools.merge import set_path
-from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
-from cognito_pools.rules import is_reserved_tag
+from cognito_pools.rules import POOL, is_reserved_tag
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
     from cognito_pools._spec import BotocoreShape
+    from cognito_pools.merge import Settings
+    from cognito_pools.models import UserPoolMfaConfig
 
 __all__ = ["NEVER_SENT", "mfa_request", "update_request", "without_unsendable"]
 
@@ -37,15 +39,21 @@ NEVER_SENT = frozenset({"admin_create_user_config.unused_account_validity_days"}
 
 
 def update_request(
-    pool_id: str, config: UserPoolConfig, described: Mapping[str, Any], input_shape: BotocoreShape
+    pool_id: str,
+    settings: Mapping[str, Any],
+    described: Mapping[str, Any],
+    input_shape: BotocoreShape,
 ) -> dict[str, Any]:
-    """Build the ``update_user_pool`` kwargs that write ``config`` and keep everything else."""
-    wire = to_wire(config)
-    _move_legacy_validity(wire)
+    """Build the ``update_user_pool`` kwargs that write ``settings`` and keep everything else.
+
+    ``settings`` is the merged wire form of every setting; the structures a change did not touch
+    are still those of the ``described`` pool, and go into the request as they are.
+    """
+    wire = _with_legacy_validity_moved(settings)
     tags = as_mapping(wire.get("UserPoolTags"))
     if tags is not None:
         wire["UserPoolTags"] = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
-    request = fit_to_shape(wire, described, input_shape, UserPoolConfig)
+    request = fit_to_shape(wire, described, input_shape, POOL)
     request = _drop_incomplete(request, input_shape)
     request["UserPoolId"] = pool_id
     return request
@@ -54,10 +62,10 @@ def update_request(
 def without_unsendable(
     pool_id: str,
     described: Mapping[str, Any],
-    config: UserPoolConfig,
+    settings: Settings,
     input_shape: BotocoreShape,
     accept_reset: Collection[str],
-) -> UserPoolConfig:
+) -> Settings:
     """Clear what the installed botocore cannot send, if the caller accepted that; else refuse.
 
     The request cannot carry these settings, so Cognito would reset them: the plan must say so,
@@ -67,15 +75,15 @@ def without_unsendable(
     Raises:
         UnsendableSettingsError: the pool has such settings that ``accept_reset`` does not name.
     """
-    lost = unsendable(described, input_shape, UserPoolConfig)
+    lost = unsendable(described, input_shape, POOL)
     refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
     if refused:
         import botocore  # noqa: PLC0415 - only for the message
 
         raise UnsendableSettingsError(pool_id, refused, botocore.__version__)
     for path in lost:
-        config = set_path(config, path, None)
-    return config
+        settings = set_path(settings, path, None, POOL)
+    return settings
 
 
 def _named(path: str, accepted: Collection[str]) -> bool:
@@ -93,20 +101,28 @@ def mfa_request(
     ``described`` is the GetUserPoolMfaConfig answer, whose members unknown to the model are
     carried over just as they are for UpdateUserPool; ``None`` carries nothing over.
     """
-    request = fit_to_shape(to_wire(mfa), described, input_shape, UserPoolMfaConfig)
+    request = fit_to_shape(to_wire(mfa), described, input_shape, SHAPES["UserPoolMfaConfig"])
     request = _drop_incomplete(request, input_shape)
     request["UserPoolId"] = pool_id
     return request
 
 
-def _move_legacy_validity(wire: dict[str, Any]) -> None:
-    admin: dict[str, Any] = wire.get("AdminCreateUserConfig", {})
+def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """``settings``, copied where it changes, with the legacy validity in the password policy."""
+    wire = dict(settings)
+    admin = as_mapping(wire.get("AdminCreateUserConfig")) or {}
     if "UnusedAccountValidityDays" not in admin:
-        return
-    legacy = admin.pop("UnusedAccountValidityDays")
-    policies: dict[str, Any] = wire.setdefault("Policies", {})
-    password: dict[str, Any] = policies.setdefault("PasswordPolicy", {})
+        return wire
+    legacy = admin["UnusedAccountValidityDays"]
+    wire["AdminCreateUserConfig"] = {
+        k: v for k, v in admin.items() if k != "UnusedAccountValidityDays"
+    }
+    policies = dict(as_mapping(wire.get("Policies")) or {})
+    password = dict(as_mapping(policies.get("PasswordPolicy")) or {})
     password.setdefault("TemporaryPasswordValidityDays", legacy)
+    policies["PasswordPolicy"] = password
+    wire["Policies"] = policies
+    return wire
 
 
 def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> dict[str, Any]:

@@ -15,20 +15,19 @@ them for users. The rules:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cognito_pools._schema import STRUCTURES
+from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.errors import Problem
-from cognito_pools.merge import evolve, get_path, set_path, touches
-from cognito_pools.models import EmailConfiguration, PasswordPolicy, SignInPolicy
+from cognito_pools.merge import get_path, set_path, structure_at, touches, wire_value
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from cognito_pools.models import UserPoolConfig
+    from cognito_pools.merge import Settings
 
 __all__ = [
     "CLEARING",
@@ -47,7 +46,8 @@ __all__ = [
     "unsent_legacy_as_reported",
 ]
 
-T = TypeVar("T")
+POOL = SHAPES["UserPoolConfig"]
+"""The table of the pool's settings, which every rule here is written in."""
 
 
 @attrs.frozen
@@ -119,7 +119,8 @@ class Clearing:
     path: str
     """The dotted path in :class:`~cognito_pools.models.UserPoolConfig`."""
     becomes: Any = None
-    """The value sent in place of ``None``: the service's documented default."""
+    """The value sent in place of ``None``: the service's documented default, written the way a
+    change would set it."""
     instead: str | None = None
     """Set for a clear that is refused: why, and what to do instead."""
     keyword: str | None = None
@@ -136,14 +137,14 @@ class Clearing:
 CLEARING = (
     Clearing(
         "policies.password_policy",
-        becomes=PasswordPolicy(
-            minimum_length=8,
-            require_uppercase=True,
-            require_lowercase=True,
-            require_numbers=True,
-            require_symbols=True,
-            temporary_password_validity_days=7,
-        ),
+        becomes={
+            "minimum_length": 8,
+            "require_uppercase": True,
+            "require_lowercase": True,
+            "require_numbers": True,
+            "require_symbols": True,
+            "temporary_password_validity_days": 7,
+        },
         source="Kept when left out: measured by go-to-k/cdkd (cognito-provider.ts, issues #1968, "
         "#1982). Default: the policy a pool created without one reports (terraform-provider-aws "
         "TestAccCognitoIDPUserPool_basic expects 8 characters and all four classes; moto "
@@ -152,14 +153,14 @@ CLEARING = (
     ),
     Clearing(
         "policies.sign_in_policy",
-        becomes=SignInPolicy(allowed_first_auth_factors=("PASSWORD",)),
+        becomes={"allowed_first_auth_factors": ("PASSWORD",)},
         source="Kept when left out: removing it by omission is a no-op (cdkd #1979). Default: "
         "password only (AWS CDK SignInPolicy, 'Default: Password only'; terraform-provider-aws "
         "TestAccCognitoIDPUserPool_basic expects SignInPolicy [PASSWORD]).",
     ),
     Clearing(
         "email_configuration",
-        becomes=EmailConfiguration(email_sending_account="COGNITO_DEFAULT"),
+        becomes={"email_sending_account": "COGNITO_DEFAULT"},
         source="Left out, Cognito puts back its own email (botocore model doc of "
         "EmailSendingAccount: COGNITO_DEFAULT is the default option); describe then reports "
         "{'EmailSendingAccount': 'COGNITO_DEFAULT'} (recorded real pools).",
@@ -228,48 +229,48 @@ CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email
 KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
 
 
-def follow_pairs(config: T, change: Mapping[str, Any]) -> tuple[T, list[Problem]]:
-    """Make each pair agree after ``change`` was merged into ``config``."""
+def follow_pairs(settings: Settings, change: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
+    """Make each pair agree after ``change`` was merged into ``settings``."""
     problems: list[Problem] = []
     for pair in PAIRS:
         if pair.roots.isdisjoint(change):
             continue  # the change is nowhere near this pair
         legacy_touched = touches(change, pair.legacy)
         current_touched = touches(change, pair.current)
-        legacy = get_path(config, pair.legacy)
-        current = get_path(config, pair.current)
+        legacy = get_path(settings, pair.legacy, POOL)
+        current = get_path(settings, pair.current, POOL)
         if legacy == current or not (legacy_touched or current_touched):
             continue
         if legacy_touched and current_touched:
-            config, problem = _both_touched(pair, config, change, legacy, current)
+            settings, problem = _both_touched(pair, settings, change, legacy, current)
             problems += [problem] if problem is not None else []
             continue
         if legacy_touched:
-            if (problem := _removal_conflict(pair, config, legacy, change)) is not None:
+            if (problem := _removal_conflict(pair, settings, legacy, change)) is not None:
                 problems.append(problem)
                 continue
-            config = _follow(config, pair.current, legacy, create=pair.create_current)
+            settings = _follow(settings, pair.current, legacy, create=pair.create_current)
         elif legacy is not None or pair.fill_legacy:
-            config = _follow(config, pair.legacy, current, create=False)
-    return config, problems
+            settings = _follow(settings, pair.legacy, current, create=False)
+    return settings, problems
 
 
 def _both_touched(
-    pair: Pair, config: T, change: Mapping[str, Any], legacy: Any, current: Any
-) -> tuple[T, Problem | None]:
+    pair: Pair, settings: Settings, change: Mapping[str, Any], legacy: Any, current: Any
+) -> tuple[Settings, Problem | None]:
     """Settle a pair that the change touches on both sides: a value beats a cleared side."""
     if legacy is not None and (current is None or _clears(change, pair.current)):
         # The current side was cleared, or holds a default (see CLEARING) rather than the
         # caller's value: the value the caller gave wins.
-        return _follow(config, pair.current, legacy, create=pair.create_current), None
+        return _follow(settings, pair.current, legacy, create=pair.create_current), None
     if legacy is None:
         # The service reports both sides, so a cleared one would come back holding the value.
-        return _follow(config, pair.legacy, current, create=False), None
+        return _follow(settings, pair.legacy, current, create=False), None
     message = f"must equal {pair.legacy} ({legacy!r}), but the change sets {current!r}; set one"
-    return config, Problem(pair.current, f"{message} of them")
+    return settings, Problem(pair.current, f"{message} of them")
 
 
-def unsent_legacy_as_reported(old: T, new: T) -> T:
+def unsent_legacy_as_reported(old: Settings, new: Settings) -> Settings:
     """``old`` with the never-sent legacy validity read as the password policy reports it.
 
     ``UnusedAccountValidityDays`` is never sent (see :data:`PAIRS`), so after an update that set
@@ -278,28 +279,28 @@ def unsent_legacy_as_reported(old: T, new: T) -> T:
     again finds nothing to do.
     """
     legacy, current = LEGACY_VALIDITY.legacy, LEGACY_VALIDITY.current
-    if get_path(old, legacy) is None and get_path(new, legacy) is not None:
-        reported = get_path(old, current)
+    if get_path(old, legacy, POOL) is None and get_path(new, legacy, POOL) is not None:
+        reported = get_path(old, current, POOL)
         if reported is not None:
-            return set_path(old, legacy, reported)
+            return set_path(old, legacy, reported, POOL)
     return old
 
 
-def clear_to_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
+def clear_to_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
     """Put each :data:`CLEARING` default where ``change`` cleared a setting the pool had."""
     for entry in CLEARING:
         if entry.refused or entry.path.partition(".")[0] not in change:
             continue
         if (
             touches(change, entry.path)
-            and get_path(new, entry.path) is None
-            and get_path(old, entry.path) is not None
+            and get_path(new, entry.path, POOL) is None
+            and get_path(old, entry.path, POOL) is not None
         ):
-            new = set_path(new, entry.path, entry.becomes)
+            new = set_path(new, entry.path, _default(entry), POOL)
     return new
 
 
-def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
+def complete_created_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
     """Complete, from its default, a cleared structure that a pair rule then created.
 
     Clearing the password policy of a pool that had none while setting the legacy validity
@@ -309,18 +310,21 @@ def complete_created_defaults(old: T, new: T, change: Mapping[str, Any]) -> T:
     for entry in CLEARING:
         if entry.refused or entry.path.partition(".")[0] not in change:
             continue
-        value: object = get_path(new, entry.path)
-        if value is None or get_path(old, entry.path) is not None:
+        value = as_mapping(get_path(new, entry.path, POOL))
+        if value is None or get_path(old, entry.path, POOL) is not None:
             continue
-        structure = STRUCTURES.get(type(value))
-        if _clears(change, entry.path) and structure is not None:
-            given = {
-                member.name: getattr(value, member.name)
-                for member in structure.members
-                if getattr(value, member.name) is not None
-            }
-            new = set_path(new, entry.path, evolve(entry.becomes, **given))
+        if _clears(change, entry.path):
+            new = set_path(new, entry.path, {**_default(entry), **value}, POOL)
     return new
+
+
+def _default(entry: Clearing) -> Any:
+    """The wire form of what clearing ``entry`` sends."""
+    parent, _, name = entry.path.rpartition(".")
+    around = structure_at(POOL, parent) if parent else POOL
+    member = around.member(name) if around is not None else None
+    assert member is not None, "CLEARING names settings of the table"  # noqa: S101
+    return wire_value(entry.becomes, member.value)
 
 
 def clearing_problems(change: Mapping[str, Any]) -> list[Problem]:
@@ -350,9 +354,12 @@ def _clears(change: Mapping[str, Any], path: str) -> bool:
     return False
 
 
+TAGS = "UserPoolTags"
+
+
 def keep_reserved_tags(
-    old: UserPoolConfig, new: UserPoolConfig, change: Mapping[str, Any]
-) -> tuple[UserPoolConfig, list[Problem]]:
+    old: Settings, new: Settings, change: Mapping[str, Any]
+) -> tuple[Settings, list[Problem]]:
     """Keep the pool's ``aws:`` tags through a tag change, and refuse setting any of them.
 
     Such tags can be neither written nor removed, so a change may repeat them (copying the
@@ -360,17 +367,21 @@ def keep_reserved_tags(
     """
     if "user_pool_tags" not in change:
         return new, []
-    reserved = {k: v for k, v in (old.user_pool_tags or {}).items() if is_reserved_tag(k)}
-    wanted = new.user_pool_tags or {}
+    current: Mapping[str, str] = old.get(TAGS) or {}
+    reserved = {k: v for k, v in current.items() if is_reserved_tag(k)}
+    wanted: Mapping[str, str] = new.get(TAGS) or {}
     tags = {k: v for k, v in wanted.items() if not is_reserved_tag(k)} | reserved
-    kept = tags if tags or new.user_pool_tags is not None else None
-    return evolve(new, user_pool_tags=kept), reserved_tag_problems(old, change)
+    kept = {**new}
+    if tags or new.get(TAGS) is not None:
+        kept[TAGS] = tags
+    else:
+        kept.pop(TAGS, None)
+    return kept, reserved_tag_problems(current, change)
 
 
-def reserved_tag_problems(pool: UserPoolConfig, change: Mapping[str, Any]) -> list[Problem]:
-    """Refuse ``aws:`` tags in ``change`` unless they repeat what ``pool`` already has."""
+def reserved_tag_problems(tags: Mapping[str, str], change: Mapping[str, Any]) -> list[Problem]:
+    """Refuse ``aws:`` tags in ``change`` unless they repeat what the pool's ``tags`` has."""
     wanted = as_mapping(change.get("user_pool_tags")) or {}
-    current = pool.user_pool_tags or {}
     return [
         Problem(
             f"user_pool_tags[{key!r}]",
@@ -378,7 +389,7 @@ def reserved_tag_problems(pool: UserPoolConfig, change: Mapping[str, Any]) -> li
             "they cannot be set, changed or removed",
         )
         for key, value in wanted.items()
-        if is_reserved_tag(str(key)) and current.get(key) != value
+        if is_reserved_tag(str(key)) and tags.get(key) != value
     ]
 
 
@@ -388,7 +399,7 @@ def is_reserved_tag(key: str) -> bool:
 
 
 def _removal_conflict(
-    pair: Pair, config: object, legacy: Any, change: Mapping[str, Any]
+    pair: Pair, settings: Settings, legacy: Any, change: Mapping[str, Any]
 ) -> Problem | None:
     """Refuse clearing the legacy side when that removes a structure the change also edits.
 
@@ -396,8 +407,9 @@ def _removal_conflict(
     the structure; a change that edits it as a mapping asks for the opposite.
     """
     around, _, name = pair.current.rpartition(".")
-    parent = get_path(config, around) if legacy is None and around else None
-    member = STRUCTURES[type(parent)].member(name) if parent is not None else None
+    parent = get_path(settings, around, POOL) if legacy is None and around else None
+    structure = structure_at(POOL, around) if parent is not None else None
+    member = structure.member(name) if structure is not None else None
     if member is None or not member.required:
         return None
     node: Any = change
@@ -413,15 +425,16 @@ def _removal_conflict(
     )
 
 
-def _follow(config: T, path: str, value: Any, *, create: bool) -> T:
+def _follow(settings: Settings, path: str, value: Any, *, create: bool) -> Settings:
     parent_path, _, name = path.rpartition(".")
-    parent = get_path(config, parent_path) if parent_path else config
+    parent = get_path(settings, parent_path, POOL) if parent_path else settings
     if parent is None:
         if value is None or not create:
-            return config
-        return set_path(config, path, value)
-    member = STRUCTURES[type(parent)].member(name)
+            return settings
+        return set_path(settings, path, value, POOL)
+    structure = structure_at(POOL, parent_path) if parent_path else POOL
+    member = structure.member(name) if structure is not None else None
     if value is None and member is not None and member.required:
         # Clearing a required member means the structure around it goes too.
-        return set_path(config, parent_path, None)
-    return set_path(config, path, value)
+        return set_path(settings, parent_path, None, POOL)
+    return set_path(settings, path, value, POOL)

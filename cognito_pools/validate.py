@@ -25,7 +25,6 @@ from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import as_mapping, as_sequence
 from cognito_pools.errors import Problem
 from cognito_pools.merge import get_path, touches
-from cognito_pools.models import UserPoolConfig
 
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Structure, Value
@@ -43,13 +42,14 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 
 def check_change(
     change: Mapping[str, Any],
-    cls: type[Any],
+    structure: Structure,
     *,
     runtime_shape: BotocoreShape | None = None,
     extra: Mapping[str, Value] | None = None,
     replaced: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Check a partial change to ``cls`` on its own.
+    """Check a partial change to ``structure`` (a table of :data:`~cognito_pools._schema.SHAPES`)
+    on its own.
 
     ``runtime_shape`` is the installed botocore's input shape, to refuse members it cannot send.
     ``extra`` adds keywords beyond the model's members; ``replaced`` maps members the caller may
@@ -61,8 +61,8 @@ def check_change(
         if name in change:
             checker.report(name, f"not accepted here; use {instead}= instead")
     accepted = {k: v for k, v in change.items() if k not in replaced}
-    checker.structure(accepted, STRUCTURES[cls], "", runtime_shape)
-    if cls is UserPoolConfig:  # the table's paths are UserPoolConfig's
+    checker.structure(accepted, structure, "", runtime_shape)
+    if structure is rules.POOL:  # the table's paths are UserPoolConfig's
         checker.problems += rules.clearing_problems(change)
     return checker.problems
 
@@ -106,8 +106,8 @@ class _ChangeChecker:
     def value(
         self, value: Any, spec: Value, path: str, runtime_shape: BotocoreShape | None
     ) -> None:
-        if spec.kind == "structure" and spec.target is not None:
-            self.nested(value, spec.target, path, runtime_shape)
+        if spec.kind == "structure" and spec.structure is not None:
+            self.nested(value, spec.structure, path, runtime_shape)
         elif spec.kind == "list" and spec.item is not None:
             entries = as_sequence(value)
             if entries is None:
@@ -138,25 +138,24 @@ class _ChangeChecker:
         self.problems[found:] = [Problem(p.path, f"key {p.message}") for p in self.problems[found:]]
 
     def nested(
-        self, value: Any, target: type[Any], path: str, runtime_shape: BotocoreShape | None
+        self, value: Any, target: Structure, path: str, runtime_shape: BotocoreShape | None
     ) -> None:
-        if isinstance(value, target):
-            self.instance(value, path)
-            return
         fields = as_mapping(value)
-        if fields is None:
-            expected = f"a mapping of settings or a {target.__name__}"
-            self.report(path, f"expected {expected}, got {_kind(value)}")
+        if fields is not None:
+            self.structure(fields, target, f"{path}.", runtime_shape)
+        elif isinstance(value, target.cls):  # the caller holds models, so they are loaded
+            self.instance(value, path)
         else:
-            self.structure(fields, STRUCTURES[target], f"{path}.", runtime_shape)
+            expected = f"a mapping of settings or a {target.name}"
+            self.report(path, f"expected {expected}, got {_kind(value)}")
 
     def instance(self, model: object, path: str) -> None:
         """A model instance replaces a structure whole, so it must be complete to the bottom."""
-        structure = STRUCTURES[type(model)]
+        structure = STRUCTURES[type(model)]  # models are loaded: the caller passed one
         for member in structure.members:
             value = getattr(model, member.name)
             if value is None and member.required:
-                self.report(f"{path}.{member.name}", f"required by {structure.cls.__name__}")
+                self.report(f"{path}.{member.name}", f"required by {structure.name}")
             for index, inner in _structures_within(value, member.value):
                 self.instance(inner, f"{path}.{member.name}{index}")
 
@@ -167,12 +166,12 @@ class _ChangeChecker:
             return
         self.value(item, spec, path, runtime_shape)
         fields = as_mapping(item)
-        if spec.kind == "structure" and spec.target is not None and fields is not None:
+        structure = spec.structure
+        if spec.kind == "structure" and structure is not None and fields is not None:
             # (A model instance was checked whole by ``value`` already.)
-            structure = STRUCTURES[spec.target]
             for member in structure.members:
                 if member.required and fields.get(member.name) is None:
-                    self.report(f"{path}.{member.name}", f"required by {structure.cls.__name__}")
+                    self.report(f"{path}.{member.name}", f"required by {structure.name}")
 
     def scalar(self, value: Any, spec: Value, path: str) -> None:
         expected = _PYTHON_TYPES.get(spec.kind)
@@ -228,22 +227,29 @@ class _ChangeChecker:
         suggestion = self.replaced.get(close[0], close[0]) if close else None
         hint = f"did you mean {suggestion!r}? " if suggestion else ""
         listed = ", ".join(sorted(names))
-        return f"unknown setting of {structure.cls.__name__}; {hint}expected one of {listed}"
+        return f"unknown setting of {structure.name}; {hint}expected one of {listed}"
 
 
 def check_merged(
-    new: object, change: Mapping[str, Any], runtime_shape: BotocoreShape | None = None
+    new: Mapping[str, Any],
+    change: Mapping[str, Any],
+    runtime_shape: BotocoreShape | None = None,
+    structure: Structure | None = None,
 ) -> list[Problem]:
     """Check what the change touched, now merged into the pool's current settings.
 
+    ``new`` is the merged settings in wire form, of ``structure`` (by default the pool's).
     ``runtime_shape`` is the installed botocore's input shape: an older one may require members
     that the models no longer do (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
     """
+    structure = structure or rules.POOL
     problems: list[Problem] = []
-    _check_required(new, change, "", problems, runtime_shape)
+    _check_required(new, change, structure, "", problems, runtime_shape)
     if any(touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)):
-        senders = [path for path in rules.CUSTOM_SENDERS if get_path(new, path) is not None]
-        if senders and get_path(new, rules.KMS_KEY_PATH) is None:
+        senders = [
+            path for path in rules.CUSTOM_SENDERS if get_path(new, path, structure) is not None
+        ]
+        if senders and get_path(new, rules.KMS_KEY_PATH, structure) is None:
             problems.append(
                 Problem(
                     rules.KMS_KEY_PATH,
@@ -255,8 +261,9 @@ def check_merged(
 
 
 def _check_required(
-    new: Any,
+    new: Mapping[str, Any] | None,
     change: Mapping[str, Any],
+    structure: Structure,
     prefix: str,
     problems: list[Problem],
     runtime_shape: BotocoreShape | None,
@@ -264,19 +271,18 @@ def _check_required(
     """Structures the change created or edited must still carry their required members."""
     if new is None:
         return
-    structure = STRUCTURES[type(new)]
     runtime_members: Mapping[str, BotocoreShape] = (
         runtime_shape.members if runtime_shape is not None else {}
     )
     for name, value in change.items():
         member = structure.member(name)
         edited = as_mapping(value)
-        if member is None or member.value.kind != "structure" or edited is None:
+        target = member.value.structure if member is not None else None
+        if member is None or target is None or edited is None:
             continue
-        new_child = getattr(new, name)
+        new_child: Mapping[str, Any] | None = new.get(member.wire)
         if new_child is None:
             continue
-        target = STRUCTURES[type(new_child)]
         child_shape = runtime_members.get(member.wire)
         needed: frozenset[str] = frozenset(getattr(child_shape, "required_members", ()))
         # The change edits this structure, so it must leave it complete; a structure the change
@@ -284,14 +290,13 @@ def _check_required(
         problems.extend(
             Problem(
                 f"{prefix}{name}.{required.name}",
-                f"required by {target.cls.__name__}{_by_whom(required.required)}; set it, or "
+                f"required by {target.name}{_by_whom(required.required)}; set it, or "
                 f"clear {prefix}{name}",
             )
             for required in target.members
-            if (required.required or required.wire in needed)
-            and getattr(new_child, required.name) is None
+            if (required.required or required.wire in needed) and new_child.get(required.wire) is None
         )
-        _check_required(new_child, edited, f"{prefix}{name}.", problems, child_shape)
+        _check_required(new_child, edited, target, f"{prefix}{name}.", problems, child_shape)
 
 
 def _by_whom(in_the_models: bool) -> str:  # noqa: FBT001 - a flag read from the table
@@ -302,22 +307,21 @@ def _by_whom(in_the_models: bool) -> str:  # noqa: FBT001 - a flag read from the
     return f" in the installed botocore {botocore.__version__}"
 
 
-def check_setting_paths(paths: Iterable[str], cls: type[Any], keyword: str) -> list[Problem]:
-    """Check that each of ``paths`` names a setting of ``cls`` (``accept_reset``, say)."""
+def check_setting_paths(paths: Iterable[str], table: Structure, keyword: str) -> list[Problem]:
+    """Check that each of ``paths`` names a setting of ``table`` (``accept_reset``, say)."""
     problems: list[Problem] = []
     if isinstance(paths, str):  # one path where a collection of them was meant
         return [Problem(keyword, f"expected a collection of setting paths, got {paths!r}")]
     for path in paths:
-        structure: Structure | None = STRUCTURES[cls]
+        structure: Structure | None = table
         for name in str(path).split("."):
             member = structure.member(name) if structure is not None else None
             if member is None:
                 problems.append(
-                    Problem(keyword, f"{path!r} is not a setting path of {cls.__name__}")
+                    Problem(keyword, f"{path!r} is not a setting path of {table.name}")
                 )
                 break
-            target = member.value.target
-            structure = STRUCTURES[target] if member.value.kind == "structure" and target else None
+            structure = member.value.structure
     return problems
 
 

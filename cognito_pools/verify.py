@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 from cognito_pools.calls import call
 from cognito_pools.describe import read_described, read_mfa_config
 from cognito_pools.errors import ChangeOverwrittenError, CognitoPoolsError
-from cognito_pools.plan import leaves
+from cognito_pools.plan import leaves, settings_leaves
 from cognito_pools.request import NEVER_SENT
+from cognito_pools.rules import POOL
 
 if TYPE_CHECKING:
     from cognito_pools.plan import Plan
@@ -36,7 +37,7 @@ def confirm_landed(client: Any, plan: Plan) -> None:
     paths = [change.path for change in wanted]
     try:
         described = read_described(call(client, "describe_user_pool", request, paths=paths))
-        observed = dict(leaves(described.config))
+        observed = dict(settings_leaves(described.settings, POOL))
         if any(path.startswith(MFA_PREFIX) for path in paths):
             mfa = read_mfa_config(call(client, "get_user_pool_mfa_config", request, paths=paths))
             observed.update((f"{MFA_PREFIX}{path}", value) for path, value in leaves(mfa))

@@ -174,7 +174,7 @@ def test_an_update_that_changes_nothing_sends_no_update(config: UserPoolConfig) 
 @PROPERTY
 @given(config=strategies.models_of(UserPoolConfig))
 def test_every_update_request_passes_botocore_validation(config: UserPoolConfig) -> None:
-    request = update_request(POOL_ID, config, {}, _input_shape("UpdateUserPool"))
+    request = update_request(POOL_ID, to_wire(config), {}, _input_shape("UpdateUserPool"))
     _assert_valid(request, "UpdateUserPool")
     assert request["UserPoolId"] == POOL_ID
     assert "UnusedAccountValidityDays" not in request.get("AdminCreateUserConfig", {})
@@ -186,7 +186,7 @@ def test_update_request_passes_validation_when_the_describe_is_the_pool_itself(
     config: UserPoolConfig,
 ) -> None:
     described = _described(config)["UserPool"]
-    request = update_request(POOL_ID, config, described, _input_shape("UpdateUserPool"))
+    request = update_request(POOL_ID, to_wire(config), described, _input_shape("UpdateUserPool"))
     _assert_valid(request, "UpdateUserPool")
     for describe_only in ("Id", "Name", "Arn", "CreationDate", "SchemaAttributes"):
         assert describe_only not in request
