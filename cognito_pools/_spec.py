@@ -4,22 +4,40 @@
 :class:`Structure`: which members it has, what each member's wire name is, and what values the
 service accepts. The converter, the merge, the validator and the plan all walk these tables, so
 none of them has to know a single setting by name.
+
+The tables name model classes by string and load :mod:`cognito_pools.models` only when a
+class itself is asked for: an update that works on wire dictionaries never pays for building
+the attrs classes. For the same reason these types are named tuples and a slotted class rather
+than attrs classes: importing the tables must not import attrs either.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal, cast
-
-import attrs
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Literal, NamedTuple, cast
 
 ValueKind = Literal[
     "string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"
 ]
 
+MODELS_MODULE = "cognito_pools.models"
 
-@attrs.frozen
-class Value:
+
+def _model_class(name: str) -> type[Any]:
+    from cognito_pools import models  # noqa: PLC0415 - the point: models load on first need
+
+    cls: type[Any] = getattr(models, name)
+    return cls
+
+
+def _shapes() -> Mapping[str, Structure]:
+    from cognito_pools._schema import SHAPES  # noqa: PLC0415 - _schema imports this module
+
+    return SHAPES
+
+
+class Value(NamedTuple):
     """What a member (or a list item, or a map value) may hold."""
 
     kind: ValueKind
@@ -32,16 +50,25 @@ class Value:
     """Largest number, or longest string or list."""
     pattern: str | None = None
     """The service's regular expression, in its own (Java) dialect."""
-    target: type[Any] | None = None
-    """The model class, for a structure."""
+    target_name: str | None = None
+    """The model class's name, for a structure."""
     key: Value | None = None
     """The map key."""
     item: Value | None = None
     """The list item, or the map value."""
 
+    @property
+    def structure(self) -> Structure | None:
+        """The schema of the structure this value holds, without loading the model classes."""
+        return None if self.target_name is None else _shapes()[self.target_name]
 
-@attrs.frozen
-class Member:
+    @property
+    def target(self) -> type[Any] | None:
+        """The model class, for a structure (this loads :mod:`cognito_pools.models`)."""
+        return None if self.target_name is None else _model_class(self.target_name)
+
+
+class Member(NamedTuple):
     """One field of a model class and the wire member behind it."""
 
     name: str
@@ -52,21 +79,101 @@ class Member:
     """The first botocore release whose model has this member, where it is newer than our floor."""
 
 
-@attrs.frozen
 class Structure:
-    """A model class and the botocore shape it was generated from."""
+    """A model class, by name, and the botocore shape it was generated from."""
 
-    cls: type[Any]
-    shape: str
-    members: tuple[Member, ...]
-    _by_name: dict[str, Member] = attrs.field(init=False, repr=False, eq=False)
+    __slots__ = ("_by_name", "_by_wire", "_members", "_name", "_shape")
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {member.name: member for member in self.members})
+    def __init__(self, name: str, shape: str, members: tuple[Member, ...]) -> None:
+        self._name = name
+        self._shape = shape
+        self._members = members
+        self._by_name = {member.name: member for member in members}
+        self._by_wire = {member.wire: member for member in members}
+
+    @property
+    def name(self) -> str:
+        """The model class's name."""
+        return self._name
+
+    @property
+    def shape(self) -> str:
+        """The botocore shape name."""
+        return self._shape
+
+    @property
+    def members(self) -> tuple[Member, ...]:
+        """The members, in the service model's order."""
+        return self._members
+
+    @property
+    def cls(self) -> type[Any]:
+        """The model class (this loads :mod:`cognito_pools.models`)."""
+        return _model_class(self._name)
 
     def member(self, name: str) -> Member | None:
         """Return the member with this snake_case name, if there is one."""
         return self._by_name.get(name)
+
+    def wire_member(self, wire: str) -> Member | None:
+        """Return the member with this wire name, if there is one."""
+        return self._by_wire.get(wire)
+
+    def __repr__(self) -> str:
+        return f"Structure({self._name!r}, {self._shape!r}, {self._members!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Structure):
+            return NotImplemented
+        return (self._name, self._shape, self._members) == (
+            other._name,
+            other._shape,
+            other._members,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._name, self._shape, self._members))
+
+
+class ModelStructures(Mapping[type[Any], Structure]):
+    """The schema tables keyed by model class, for callers that hold a model object.
+
+    A lookup goes by the class's name and checks that it is the generated class, so it never
+    loads the models itself; listing the keys does.
+    """
+
+    __slots__ = ("_shapes",)
+
+    def __init__(self, shapes: Mapping[str, Structure]) -> None:
+        self._shapes = shapes
+
+    def _find(self, cls: object) -> Structure | None:
+        if getattr(cls, "__module__", None) != MODELS_MODULE or not isinstance(cls, type):
+            return None
+        name = cls.__name__
+        # Only a loaded models module makes such a class; this also refuses a stale one.
+        module = sys.modules.get(MODELS_MODULE)
+        if module is None or getattr(module, name, None) is not cls:
+            return None
+        return self._shapes.get(name)
+
+    def __getitem__(self, cls: type[Any]) -> Structure:
+        structure = self._find(cls)
+        if structure is None:
+            raise KeyError(cls)
+        return structure
+
+    def __contains__(self, cls: object) -> bool:
+        return self._find(cls) is not None
+
+    def __iter__(self) -> Iterator[type[Any]]:
+        return (structure.cls for structure in self._shapes.values())
+
+    def __len__(self) -> int:
+        return len(self._shapes)
+
+    def __repr__(self) -> str:
+        return f"ModelStructures({list(self._shapes)!r})"
 
 
 BotocoreShape = Any

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 from cognito_pools._schema import DESCRIBED_NAMES, STRUCTURES
 from cognito_pools._spec import as_list, as_mapping
-from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 if TYPE_CHECKING:
     import cattrs
 
     from cognito_pools._spec import BotocoreShape, Value
+    from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 __all__ = [
     "converter",
@@ -47,7 +47,6 @@ def make_converter() -> cattrs.Converter:
     """Build a converter between the generated models and botocore's wire dictionaries."""
     # Imported here: cattrs is only needed once a pool is read, not at package import.
     import cattrs  # noqa: PLC0415
-    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override  # noqa: PLC0415
 
     # Describe answers come from botocore, already parsed against the model: detailed error
     # reports would only slow down every read.
@@ -61,17 +60,35 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(_is_optional, _optional_unstructure_hook)
     conv.register_structure_hook(dt.datetime, _structure_timestamp)
     conv.register_unstructure_hook(dt.datetime, lambda value: value)
-    for cls, structure in STRUCTURES.items():
-        # Typed as Any: cattrs spreads overrides and its own flags through the same **kwargs.
-        renames: dict[str, Any] = {
-            member.name: override(rename=member.wire) for member in structure.members
-        }
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **renames))
-        conv.register_unstructure_hook(
-            cls,
-            make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames),
-        )
+    # Each model class's hooks are generated the first time that class is read or written:
+    # generating them for all forty at once cost more than reading a whole pool. cattrs asks the
+    # factories registered last first, so these come before its own factory for attrs classes.
+    conv.register_structure_hook_factory(_is_model_class, _model_structure_hook)
+    conv.register_unstructure_hook_factory(_is_model_class, _model_unstructure_hook)
     return conv
+
+
+def _is_model_class(annotation: Any) -> bool:
+    return annotation in STRUCTURES
+
+
+def _renames(cls: type[Any]) -> dict[str, Any]:
+    from cattrs.gen import override  # noqa: PLC0415 - cattrs loads with the converter
+
+    # Typed as Any: cattrs spreads overrides and its own flags through the same **kwargs.
+    return {member.name: override(rename=member.wire) for member in STRUCTURES[cls].members}
+
+
+def _model_structure_hook(cls: type[Any], conv: cattrs.Converter) -> Any:
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
+    return make_dict_structure_fn(cls, conv, **_renames(cls))
+
+
+def _model_unstructure_hook(cls: type[Any], conv: cattrs.Converter) -> Any:
+    from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415
+
+    return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **_renames(cls))
 
 
 def _is_optional(annotation: Any) -> bool:
@@ -131,6 +148,8 @@ def converter() -> cattrs.Converter:
 
 def read_config(user_pool: Mapping[str, Any]) -> UserPoolConfig:
     """Read the writable settings out of DescribeUserPool's ``UserPool``."""
+    from cognito_pools.models import UserPoolConfig  # noqa: PLC0415 - models load on first need
+
     renamed = dict(user_pool)
     for update_name, describe_name in DESCRIBED_NAMES.items():
         if describe_name in user_pool:
@@ -140,11 +159,15 @@ def read_config(user_pool: Mapping[str, Any]) -> UserPoolConfig:
 
 def read_facts(user_pool: Mapping[str, Any]) -> UserPoolFacts:
     """Read the describe-only facts out of DescribeUserPool's ``UserPool``."""
+    from cognito_pools.models import UserPoolFacts  # noqa: PLC0415 - models load on first need
+
     return converter().structure(user_pool, UserPoolFacts)
 
 
 def read_mfa(response: Mapping[str, Any]) -> UserPoolMfaConfig:
     """Read a GetUserPoolMfaConfig response."""
+    from cognito_pools.models import UserPoolMfaConfig  # noqa: PLC0415 - models load on first need
+
     return converter().structure(response, UserPoolMfaConfig)
 
 

@@ -251,7 +251,7 @@ class Generator:
         if meta.get("pattern"):
             args.append(f"pattern={json.dumps(meta['pattern'])}")
         if isinstance(shape, StructureShape):
-            args.append(f"target=models.{class_name(shape.name)}")
+            args.append(f'target_name="{class_name(shape.name)}"')
         elif shape.type_name == "list":
             args.append(f"item={self.spec_value(shape.member)}")  # type: ignore[attr-defined]
         elif shape.type_name == "map":
@@ -424,10 +424,7 @@ class Generator:
             HEADER.format(
                 doc="Wire names and service constraints of every model member.", version=version
             ),
-            "from typing import Any",
-            "",
-            "from cognito_pools import models",
-            "from cognito_pools._spec import Member, Structure, Value",
+            "from cognito_pools._spec import Member, ModelStructures, Structure, Value",
             "",
             f'GENERATED_FROM = "{version}"',
             '"""The botocore release whose service model these tables were generated from."""',
@@ -435,10 +432,10 @@ class Generator:
             f"DESCRIBED_NAMES = {{{described_names}}}",
             '"""Members that DescribeUserPool reports under another name."""',
             "",
-            "STRUCTURES: dict[type[Any], Structure] = {",
+            "SHAPES: dict[str, Structure] = {",
         ]
         for cls, shape_name, members, required in self.all_classes():
-            out.append(f'    models.{cls}: Structure(models.{cls}, "{shape_name}", (')
+            out.append(f'    "{cls}": Structure("{cls}", "{shape_name}", (')
             for wire, shape in members.items():
                 args = [f'"{field_name(wire)}"', f'"{wire}"', self.spec_value(shape)]
                 if wire in required:
@@ -448,7 +445,13 @@ class Generator:
                     args.append(f'added_in="{added}"')
                 out.append(f"        Member({', '.join(args)}),")
             out.append("    )),")
-        out.append("}")
+        out += [
+            "}",
+            '"""Every model class\'s schema, keyed by class name: reading it loads no model class."""',
+            "",
+            "STRUCTURES = ModelStructures(SHAPES)",
+            '"""The same schemas keyed by model class, for code that holds a model object."""',
+        ]
         return "\n".join(out) + "\n"
 
 

@@ -22,7 +22,7 @@ from botocore import xform_name
 from botocore.model import NoShapeFoundError
 
 import cognito_pools
-from cognito_pools._schema import GENERATED_FROM, STRUCTURES
+from cognito_pools._schema import GENERATED_FROM, SHAPES, STRUCTURES
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = Path("scripts") / "generate_models.py"
@@ -177,3 +177,40 @@ def test_mfa_configuration_is_written_only_through_mfa() -> None:
     assert "user_pool_id" not in keys
     config_fields = {field.name for field in attrs.fields(cognito_pools.UserPoolConfig)}
     assert keys == config_fields - {"mfa_configuration"} | {"mfa"}
+
+
+def test_the_schema_tables_load_and_answer_without_the_model_classes() -> None:
+    probe = """
+import sys
+from cognito_pools._schema import SHAPES, STRUCTURES
+config = SHAPES["UserPoolConfig"]
+policies = config.wire_member("Policies")
+assert policies is not None and policies.name == "policies"
+assert config.member("policies") is policies
+assert policies.value.structure is SHAPES["UserPoolPolicy"]
+assert policies.value.target_name == "UserPoolPolicy"
+class PasswordPolicy:  # a caller's own class of a model's name is not a model
+    pass
+assert PasswordPolicy not in STRUCTURES and STRUCTURES.get(PasswordPolicy) is None
+loaded = sorted(name for name in ("cognito_pools.models", "attrs", "cattrs") if name in sys.modules)
+print(loaded)
+"""
+    result = subprocess.run(  # noqa: S603 - this interpreter, our own probe
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_schema_by_name_and_by_class_are_the_same_tables() -> None:
+    assert {cls.__name__ for cls in STRUCTURES} == set(SHAPES)
+    for cls, structure in STRUCTURES.items():
+        assert structure is SHAPES[cls.__name__]
+        assert structure.cls is cls
+        assert structure.name == cls.__name__
+        for member in structure.members:
+            assert structure.wire_member(member.wire) is member
+            value = member.value.item if member.value.kind in {"list", "map"} else member.value
+            if value is not None and value.kind == "structure":
+                assert value.structure is not None
+                assert value.target is value.structure.cls
+                assert STRUCTURES[value.structure.cls] is value.structure

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,30 +18,33 @@ import pytest
 import strategies
 from botocore.stub import Stubber
 from botocore.validate import ParamValidator
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stubs import stub_client
 
 from cognito_pools import UnsendableSettingsError, UserPools, ValidationError
 from cognito_pools._schema import STRUCTURES
-from cognito_pools.converter import converter, read_config, to_wire
+from cognito_pools.converter import converter, make_converter, read_config, to_wire
 from cognito_pools.merge import apply_change
 from cognito_pools.models import (
     AccountRecoverySetting,
     RecoveryOption,
     UserPoolConfig,
+    UserPoolFacts,
     UserPoolMfaConfig,
+    UserPoolPolicy,
 )
 from cognito_pools.plan import diff
 from cognito_pools.request import mfa_request, update_request
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from cognito_pools._spec import Member, Value
 
 POOL_ID = "us-east-1_Conv3rt"
+POOL_FILES = sorted((Path(__file__).resolve().parent / "pools").glob("*.json"))
 ALL_CLASSES = sorted(STRUCTURES, key=lambda cls: cls.__name__)
 PROPERTY = settings(
     max_examples=60,
@@ -561,3 +565,42 @@ def test_settings_newer_than_the_installed_botocore_are_refused_naming_the_relea
             f"the installed botocore {botocore.__version__} cannot send {member.wire}; "
             f"this setting needs botocore {member.added_in} or newer"
         )
+
+
+# -- hooks built per class on first use behave as hooks built all at once --------------------------
+
+
+def _eager_converter() -> Any:
+    """The converter as it was built before hooks became lazy: every class's hooks up front."""
+    conv = make_converter()
+    for cls, structure in STRUCTURES.items():
+        renames: dict[str, Any] = {m.name: override(rename=m.wire) for m in structure.members}
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **renames))
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **renames)
+        )
+    return conv
+
+
+@pytest.mark.parametrize("path", POOL_FILES, ids=lambda path: path.stem)
+def test_hooks_made_on_first_use_read_and_write_every_fixture_pool_as_before(path: Path) -> None:
+    wire = json.loads(path.read_text())["create_user_pool"]
+    eager, lazy = _eager_converter(), converter()
+    for cls in (UserPoolConfig, UserPoolFacts):
+        before, after = eager.structure(wire, cls), lazy.structure(wire, cls)
+        assert after == before
+        assert lazy.unstructure(after) == eager.unstructure(before)
+    assert to_wire(read_config(wire)) == eager.unstructure(eager.structure(wire, UserPoolConfig))
+
+
+def test_the_lazy_hooks_still_rename_omit_and_read_open_literals() -> None:
+    wire = {
+        "PasswordPolicy": {"MinimumLength": 8},
+        "SignInPolicy": {"AllowedFirstAuthFactors": ["PASSKEY_NEW"]},
+    }
+    policy = converter().structure(wire, UserPoolPolicy)
+    assert policy.password_policy is not None
+    assert policy.password_policy.minimum_length == 8
+    assert policy.sign_in_policy is not None
+    assert policy.sign_in_policy.allowed_first_auth_factors == ("PASSKEY_NEW",)
+    assert to_wire(policy) == wire
