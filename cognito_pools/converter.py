@@ -24,7 +24,7 @@ from cognito_pools._spec import as_list, as_mapping
 if TYPE_CHECKING:
     import cattrs
 
-    from cognito_pools._spec import BotocoreShape, Value
+    from cognito_pools._spec import BotocoreShape, Structure, Value
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 __all__ = [
@@ -181,24 +181,22 @@ def fit_to_shape(
     wire: Mapping[str, Any],
     described: Mapping[str, Any] | None,
     shape: BotocoreShape,
-    model: type[Any],
+    structure: Structure,
 ) -> dict[str, Any]:
-    """Fit a wire dictionary to what the runtime botocore accepts for ``shape``.
+    """Fit a wire dictionary of ``structure`` to what the runtime botocore accepts for ``shape``.
 
     Members of ``wire`` that the runtime model lacks are dropped (they can only come from the
     pool itself; a caller's own use of them is refused earlier, during validation). Members the
-    runtime model has but the generated ``model`` class does not know are copied over from
-    ``described``, so a setting that this version of cognito_pools cannot name still survives
-    the update unchanged.
+    runtime model has but the generated models do not know are copied over from ``described``,
+    so a setting that this version of cognito_pools cannot name still survives the update
+    unchanged.
     """
-    if same_members(shape, model):
+    if same_members(shape, structure):
         return dict(wire)  # nothing to drop and nothing unmodeled to carry
     members: Mapping[str, BotocoreShape] = shape.members
-    structure = STRUCTURES.get(model)
-    known = {member.wire: member for member in structure.members} if structure else {}
     fitted: dict[str, Any] = {}
     for name, member_shape in members.items():
-        spec = known.get(name)
+        spec = structure.wire_member(name)
         old = described.get(name) if described is not None else None
         if spec is None:
             if old is not None:
@@ -208,48 +206,49 @@ def fit_to_shape(
     return fitted
 
 
-_SAME_MEMBERS: dict[tuple[BotocoreShape, type[Any]], bool] = {}
+_SAME_MEMBERS: dict[tuple[BotocoreShape, str], bool] = {}
 _SAME_MEMBERS_LIMIT = 4096
 
 
-def same_members(shape: BotocoreShape, model: type[Any]) -> bool:
-    """Tell whether the runtime shape and the model have the same members, all the way down.
+def same_members(shape: BotocoreShape, structure: Structure) -> bool:
+    """Tell whether the runtime shape and the table have the same members, all the way down.
 
     That is the usual case (the installed botocore is the one the models were generated from),
     and it lets an update skip the member-by-member fitting. Answers are kept per shape object,
     so each client's service model is compared once.
     """
-    key = (shape, model)
+    key = (shape, structure.name)
     if key not in _SAME_MEMBERS:
         if len(_SAME_MEMBERS) > _SAME_MEMBERS_LIMIT:  # a program that makes client after client
             _SAME_MEMBERS.clear()
-        _SAME_MEMBERS[key] = _compare_members(shape, model)
+        _SAME_MEMBERS[key] = _compare_members(shape, structure)
     return _SAME_MEMBERS[key]
 
 
-def _compare_members(shape: BotocoreShape, model: type[Any]) -> bool:
+def _compare_members(shape: BotocoreShape, structure: Structure) -> bool:
     members: Mapping[str, BotocoreShape] = shape.members
-    structure = STRUCTURES.get(model)
     # The pool id is the request's own business, not a setting.
     names = set(members) - {IDENTIFIER}
-    if structure is None or names != {member.wire for member in structure.members}:
+    if names != {member.wire for member in structure.members}:
         return False
     for member in structure.members:
         spec, member_shape = member.value, members[member.wire]
-        if spec.kind == "structure" and spec.target is not None:
-            if not same_members(member_shape, spec.target):
+        inner = spec.structure
+        if spec.kind == "structure" and inner is not None:
+            if not same_members(member_shape, inner):
                 return False
-        elif spec.item is not None and spec.item.target is not None:
+        elif spec.item is not None and spec.item.structure is not None:
             item_shape = member_shape.member if spec.kind == "list" else member_shape.value
-            if not same_members(item_shape, spec.item.target):
+            if not same_members(item_shape, spec.item.structure):
                 return False
     return True
 
 
 def _fit_value(value: Any, old: Any, shape: BotocoreShape, spec: Value) -> Any:
     mapping, old_mapping = as_mapping(value), as_mapping(old)
-    if spec.kind == "structure" and spec.target is not None and mapping is not None:
-        return fit_to_shape(mapping, old_mapping, shape, spec.target)
+    target = spec.structure
+    if spec.kind == "structure" and target is not None and mapping is not None:
+        return fit_to_shape(mapping, old_mapping, shape, target)
     item = spec.item
     if item is None or item.kind != "structure":
         return value
@@ -271,7 +270,7 @@ def _fit_value(value: Any, old: Any, shape: BotocoreShape, spec: Value) -> Any:
 
 def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
     """Find the described list item that this one came from, to carry its unmodeled members."""
-    structure = STRUCTURES.get(spec.target) if spec.target is not None else None
+    structure = spec.structure
     fields = as_mapping(entry)
     if structure is None or fields is None:
         return None
@@ -283,25 +282,25 @@ def _same_known(entry: Any, candidates: list[Any], spec: Value) -> Any:
 
 
 def unsendable(
-    described: Mapping[str, Any], shape: BotocoreShape, model: type[Any], prefix: str = ""
+    described: Mapping[str, Any], shape: BotocoreShape, structure: Structure, prefix: str = ""
 ) -> dict[str, str | None]:
     """Find the settings the pool has that the runtime botocore cannot send.
 
     Returns each one's setting path with the botocore release that added it (``None`` where
     that is not recorded). An update has to leave them out, and Cognito then resets them.
     """
-    if same_members(shape, model):
+    if same_members(shape, structure):
         return {}
     members: Mapping[str, BotocoreShape] = shape.members
     found: dict[str, str | None] = {}
-    for member in STRUCTURES[model].members:
+    for member in structure.members:
         value = described.get(member.wire)
         fields = as_mapping(value)
         if value is None:
             continue
+        inner = member.value.structure
         if member.wire not in members:
             found[f"{prefix}{member.name}"] = member.added_in
-        elif member.value.target is not None and fields is not None:
-            inner = members[member.wire]
-            found.update(unsendable(fields, inner, member.value.target, f"{prefix}{member.name}."))
+        elif inner is not None and fields is not None:
+            found.update(unsendable(fields, members[member.wire], inner, f"{prefix}{member.name}."))
     return found

@@ -1,5 +1,4 @@
-"""Apply a caller's partial change to a pool's settings: keep what is absent, clear ``None``, set
-the rest.
+"""Merge a caller's partial change into settings: keep what is absent, clear ``None``, set values.
 
 A nested mapping merges into the structure already there (or into an empty one, if there was
 none). A model instance replaces the structure whole. Lists and maps are always replaced whole.

@@ -34,7 +34,7 @@ from cognito_pools.errors import (
     PartiallyAppliedError,
     Problem,
 )
-from cognito_pools.merge import apply_change, evolve, get_path, touches
+from cognito_pools.merge import apply_change, evolve, touches
 from cognito_pools.plan import SettingChange, diff
 from cognito_pools.request import mfa_request
 from cognito_pools.validate import check_change
@@ -111,7 +111,7 @@ def check_mfa_change(change: object, runtime_shape: BotocoreShape | None) -> lis
             if getattr(change, member.name) is not None
         }
         problems = _prefixed(check_change(parts, SETUP, runtime_shape=runtime_shape))
-        if change.mfa_configuration is None:
+        if getattr(change, MODE) is None:
             problems.append(
                 Problem(
                     f"{PREFIX}{MODE}",
@@ -276,6 +276,16 @@ def _sendable(mfa: UserPoolMfaConfig) -> UserPoolMfaConfig:
     return evolve(mfa, **dict.fromkeys(_factors(mfa), None))
 
 
+def _attribute(model: object, path: str) -> Any:
+    """Read the value at a dotted path of a model object, or ``None`` where a parent is unset."""
+    node: Any = model
+    for key in path.split("."):
+        if node is None:
+            return None
+        node = getattr(node, key)
+    return node
+
+
 class _Report:
     """Collects problems, each on the pool setting if the change touched it, else on ``mfa.…``.
 
@@ -328,7 +338,7 @@ def _sms_rules(pool: UserPoolConfig, mfa: UserPoolMfaConfig, report: _Report) ->
         )
     # "Account Recovery Setting cannot use verified_phone_number as a recovery mechanism when
     # SMS MFA is configured." (AWS-RULES, MFA section)
-    recovery = get_path(pool, "account_recovery_setting.recovery_mechanisms") or ()
+    recovery = _attribute(pool, "account_recovery_setting.recovery_mechanisms") or ()
     if any(option.name == "verified_phone_number" for option in recovery):
         report(
             "account_recovery_setting.recovery_mechanisms",
@@ -343,7 +353,7 @@ def _email_rules(pool: UserPoolConfig, report: _Report) -> None:
     # "Cannot set EmailMfaConfiguration when user pool EmailConfiguration contains an
     # EmailSendingAccount of COGNITO_DEFAULT" (AWS-RULES, MFA section). No EmailConfiguration
     # at all means COGNITO_DEFAULT.
-    account = get_path(pool, "email_configuration.email_sending_account")
+    account = _attribute(pool, "email_configuration.email_sending_account")
     if account != "DEVELOPER":
         report(
             "email_configuration.email_sending_account",
@@ -363,7 +373,7 @@ def _email_rules(pool: UserPoolConfig, report: _Report) -> None:
 
 
 def _passkey_rules(pool: UserPoolConfig, mfa: UserPoolMfaConfig, report: _Report) -> None:
-    factor_mode = get_path(mfa, "web_authn_configuration.factor_configuration")
+    factor_mode = _attribute(mfa, "web_authn_configuration.factor_configuration")
     as_mfa = factor_mode == "MULTI_FACTOR_WITH_USER_VERIFICATION"
     if as_mfa and pool.user_pool_tier == "LITE":
         # Passkeys as MFA need the ESSENTIALS tier or higher (botocore model doc of
@@ -380,7 +390,7 @@ def _passkey_rules(pool: UserPoolConfig, mfa: UserPoolMfaConfig, report: _Report
     # accepted, and WEB_AUTHN with MFA ON needs passkeys set up as a second factor,
     # MULTI_FACTOR_WITH_USER_VERIFICATION (go-to-k/cdkd #2064, terraform-provider-aws #50110).
     factors_path = "policies.sign_in_policy.allowed_first_auth_factors"
-    allowed = get_path(pool, factors_path) or ()
+    allowed = _attribute(pool, factors_path) or ()
     refused = [factor for factor in allowed if factor not in {"PASSWORD", "WEB_AUTHN"}]
     if refused:
         report(

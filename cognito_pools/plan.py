@@ -15,7 +15,16 @@ if TYPE_CHECKING:
 
     from cognito_pools._spec import Structure, Value
 
-__all__ = ["Plan", "SettingChange", "diff", "diff_settings", "leaves", "same_settings", "same_value", "settings_leaves"]
+__all__ = [
+    "Plan",
+    "SettingChange",
+    "diff",
+    "diff_settings",
+    "leaves",
+    "same_settings",
+    "same_value",
+    "settings_leaves",
+]
 
 
 @attrs.frozen(repr=False)
@@ -183,8 +192,11 @@ def _leaves(
 
 
 def same_value(a: Any, b: Any, spec: Value) -> bool:
-    """Tell whether two wire values hold the same settings: members the models do not know (a
-    newer botocore's) are not settings here, so they do not count."""
+    """Tell whether two wire values hold the same settings.
+
+    Members the models do not know (a newer botocore's) are not settings here, so they do not
+    count.
+    """
     if a is b:
         return True
     if a is None or b is None:

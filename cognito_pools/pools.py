@@ -314,7 +314,9 @@ class Pool:
                 ", ".join(paths),
                 extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
             )
-        after = prepared.mfa_step.settings_after(prepared.settings, updated=plan.request is not None)
+        after = prepared.mfa_step.settings_after(
+            prepared.settings, updated=plan.request is not None
+        )
         return self._with(prepared.described.with_settings(after))
 
     def _prepare(

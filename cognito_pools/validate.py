@@ -48,8 +48,9 @@ def check_change(
     extra: Mapping[str, Value] | None = None,
     replaced: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Check a partial change to ``structure`` (a table of :data:`~cognito_pools._schema.SHAPES`)
-    on its own.
+    """Check a partial change to ``structure`` on its own.
+
+    ``structure`` is a table of :data:`~cognito_pools._schema.SHAPES`.
 
     ``runtime_shape`` is the installed botocore's input shape, to refuse members it cannot send.
     ``extra`` adds keywords beyond the model's members; ``replaced`` maps members the caller may
@@ -260,7 +261,7 @@ def check_merged(
     return problems
 
 
-def _check_required(
+def _check_required(  # noqa: PLR0917 - a recursion's own state
     new: Mapping[str, Any] | None,
     change: Mapping[str, Any],
     structure: Structure,
@@ -294,7 +295,8 @@ def _check_required(
                 f"clear {prefix}{name}",
             )
             for required in target.members
-            if (required.required or required.wire in needed) and new_child.get(required.wire) is None
+            if (required.required or required.wire in needed)
+            and new_child.get(required.wire) is None
         )
         _check_required(new_child, edited, target, f"{prefix}{name}.", problems, child_shape)
 
@@ -317,9 +319,7 @@ def check_setting_paths(paths: Iterable[str], table: Structure, keyword: str) ->
         for name in str(path).split("."):
             member = structure.member(name) if structure is not None else None
             if member is None:
-                problems.append(
-                    Problem(keyword, f"{path!r} is not a setting path of {table.name}")
-                )
+                problems.append(Problem(keyword, f"{path!r} is not a setting path of {table.name}"))
                 break
             structure = member.value.structure
     return problems

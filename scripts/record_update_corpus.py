@@ -10,7 +10,6 @@ Run with the test requirements installed (moto, hypothesis)::
 
     python scripts/record_update_corpus.py          # rewrites tests/data/update_corpus.json
 """
-# ruff: noqa: INP001 - a script, not a package
 
 from __future__ import annotations
 
@@ -103,13 +102,12 @@ def record() -> list[dict[str, Any]]:
             deadline=None,
             suppress_health_check=list(HealthCheck),
         )
-        def draw(change: dict[str, Any]) -> None:
+        def draw(change: dict[str, Any], name: str, kwargs: dict[str, Any]) -> None:
             encoded = encode(change)
             cases.append({"pool": name, "change": encoded, **outcome(kwargs, encoded)})
 
-        name, kwargs = path.name, pool_kwargs
         with mock_aws():
-            draw()
+            draw(name=path.name, kwargs=pool_kwargs)
     return cases
 
 

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from cognito_pools import ValidationError
 from cognito_pools._schema import STRUCTURES
-from cognito_pools.errors import Problem
 from cognito_pools.converter import to_wire
+from cognito_pools.errors import Problem
 from cognito_pools.merge import merge_settings
 from cognito_pools.models import (
     CustomEmailLambdaVersionConfig,
