@@ -10,10 +10,11 @@ printed with the ratio, the overhead (library minus recipe) and its target:
     HTTP response (the real DescribeUserPool body captured from moto, ``{}`` for the update),
     so botocore still validates, serializes, signs and parses. This is what a user pays
     client-side, with the network cut out. Target ≤ 1.10x.
-(2) before-call: a ``before-call`` handler returns a canned *parsed* answer, so botocore skips
-    signing, sending and parsing; what is left is mostly the two flows' own Python, which makes
-    the library's share easiest to see. Each answer is a fresh deep copy, made inside the
-    handler so both flows pay for it (the recipe mutates its describe answer). Target ≤ 1.25x.
+(2) before-call: a ``before-call`` handler returns a canned *parsed* answer, so botocore
+    still validates and serializes each request but skips signing, sending and parsing; with
+    less of botocore around it, the library's own share is easiest to see. Each answer is a
+    fresh deep copy, made inside the handler so both flows pay for it (the recipe mutates its
+    describe answer). Target ≤ 1.25x.
 (3) loopback moto: both flows over real HTTP against a moto server in a child process, each on
     its own copy of the pool. Target ≤ 1.03x.
 (4) cold interpreter, one update: fresh ``python -c`` processes, alternating, each timing
