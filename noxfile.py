@@ -147,7 +147,11 @@ def codegen_write(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Measure the client-side cost of an update against the hand-rolled recipe."""
+    """Measure an update against the hand-rolled recipe: four figures, each with its target.
+
+    ``nox -s bench -- --only cold`` (or ``before-send,before-call,loopback``) picks figures;
+    ``-- --quick`` takes fewer samples and ``-- --profile`` shows where the time goes.
+    """
     install_project(session, "moto[cognitoidp,server]>=5.1")
     session.run("python", "benchmarks/run.py", *session.posargs)
 
