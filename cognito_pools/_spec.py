@@ -31,10 +31,16 @@ def _model_class(name: str) -> type[Any]:
     return cls
 
 
-def _shapes() -> Mapping[str, Structure]:
-    from cognito_pools._schema import SHAPES  # noqa: PLC0415 - _schema imports this module
+_TABLES: dict[str, Structure] = {}
+""":data:`cognito_pools._schema.SHAPES`, once loaded; every structure lookup goes through it."""
 
-    return SHAPES
+
+def _shapes() -> Mapping[str, Structure]:
+    if not _TABLES:
+        from cognito_pools._schema import SHAPES  # noqa: PLC0415 - _schema imports this module
+
+        _TABLES.update(SHAPES)
+    return _TABLES
 
 
 class Value(NamedTuple):

@@ -93,19 +93,20 @@ def call_with_body(
     """
     operation: str = client.meta.method_to_api_mapping.get(method, method)
     _watch(client)
-    logger.debug(
-        "%s pool=%s attempt=%d paths=%s",
-        operation,
-        kwargs.get("UserPoolId"),
-        attempt,
-        ",".join(paths) or "-",
-        extra={
-            "operation": operation,
-            "pool_id": kwargs.get("UserPoolId"),
-            "attempt": attempt,
-            "paths": tuple(paths),
-        },
-    )
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s pool=%s attempt=%d paths=%s",
+            operation,
+            kwargs.get("UserPoolId"),
+            attempt,
+            ",".join(paths) or "-",
+            extra={
+                "operation": operation,
+                "pool_id": kwargs.get("UserPoolId"),
+                "attempt": attempt,
+                "paths": tuple(paths),
+            },
+        )
     # Saved and restored, so that a call made from inside another (from an event handler)
     # leaves the outer call's bookkeeping as it was.
     outer = (_state.active, _state.tries, _state.last_response, _state.last_exception, _state.body)

@@ -30,9 +30,8 @@ request id onto attributes.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -66,7 +65,7 @@ class CognitoPoolsError(Exception):
     """The root of every error this library raises."""
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Problem:
     """One thing wrong with a change: where it is, and what would be accepted instead."""
 

@@ -37,6 +37,7 @@ from cognito_pools.errors import (
 from cognito_pools.merge import apply_change, evolve, touches
 from cognito_pools.plan import SettingChange, diff
 from cognito_pools.request import mfa_request
+from cognito_pools.rules import MFA_KEYWORD, MFA_MODE
 from cognito_pools.validate import check_change
 
 if TYPE_CHECKING:
@@ -60,10 +61,7 @@ __all__ = [
     "write",
 ]
 
-MFA_KEYWORD = "mfa"
-"""The keyword of ``Pool.update`` and ``Pool.plan`` that takes the MFA setup."""
-MODE = "mfa_configuration"
-"""The member that holds the MFA mode, in UserPoolMfaConfig and in UserPoolConfig alike."""
+MODE = MFA_MODE
 MODE_WIRE = "MfaConfiguration"
 """:data:`MODE` as the requests name it."""
 SETUP = SHAPES["UserPoolMfaConfig"]
@@ -450,6 +448,10 @@ class MfaStep:
             settings = {**settings, _SMS_WIRE: to_wire(self.sms_setting)}
         return settings
 
+    def settings_before(self, settings: Settings) -> Settings:
+        """The pool's settings (wire form) with the MFA mode as it was read."""
+        return with_mode(settings, self.old.mfa_configuration if self.old is not None else None)
+
     def settings_after(self, settings: Settings, *, updated: bool) -> Settings:
         """The pool's settings (wire form) after the update, for the handle it returns."""
         if self.new is None:
@@ -468,10 +470,6 @@ def with_mode(settings: Settings, mode: str | None) -> Settings:
 
 
 _SMS_WIRE = "SmsConfiguration"
-
-
-NO_MFA = MfaStep()
-"""The step of a change without ``mfa``: no call at all."""
 
 
 def prepare_mfa(

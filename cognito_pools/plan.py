@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from cognito_pools._redact import shown_value
 from cognito_pools._spec import as_sequence
@@ -27,7 +26,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(repr=False)
+@dataclasses.dataclass(frozen=True, repr=False)
 class SettingChange:
     """One setting whose value would change.
 
@@ -64,19 +63,25 @@ class SettingChange:
         return shown_value(self.path, self.new)
 
 
-@attrs.frozen
+@dataclasses.dataclass(frozen=True)
 class Plan:
     """The settings an update would change on one pool. Empty when nothing would change."""
 
     pool_id: str
     changes: tuple[SettingChange, ...]
-    request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    request: Mapping[str, Any] | None = dataclasses.field(default=None, repr=False, compare=False)
     """The ``update_user_pool`` kwargs the update would send, or ``None`` when it sends none."""
-    mfa_request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    mfa_request: Mapping[str, Any] | None = dataclasses.field(
+        default=None, repr=False, compare=False
+    )
     """The ``set_user_pool_mfa_config`` kwargs, when the MFA setup would change."""
-    requested: Mapping[str, Any] = attrs.field(factory=dict[str, Any], repr=False, eq=False)
+    requested: Mapping[str, Any] = dataclasses.field(
+        default_factory=dict[str, Any], repr=False, compare=False
+    )
     """The keyword arguments the plan was made from, for :meth:`Pool.apply`."""
-    accepted_resets: frozenset[str] = attrs.field(factory=frozenset[str], repr=False, eq=False)
+    accepted_resets: frozenset[str] = dataclasses.field(
+        default_factory=frozenset[str], repr=False, compare=False
+    )
     """The ``accept_reset`` paths the plan was made with, for :meth:`Pool.apply`."""
 
     def __bool__(self) -> bool:
@@ -171,9 +176,12 @@ def _leaves(
         return
     for member in structure.members:
         value = settings.get(member.wire)
-        counterpart = other.get(member.wire) if other is not None else None
-        if other is not None and same_value(value, counterpart, member.value):
-            continue
+        counterpart = None
+        if other is not None:
+            counterpart = other.get(member.wire)
+            # Most members of a merge are the very objects read: skip them without a call.
+            if value is counterpart or same_value(value, counterpart, member.value):
+                continue
         path = f"{prefix}{member.name}"
         kind = member.value.kind
         if value is None or (kind in {"list", "map"} and not value):

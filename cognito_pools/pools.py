@@ -20,13 +20,11 @@ both calls and the second fails, the first is undone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-import attrs
 from botocore.exceptions import BotoCoreError
 
-from cognito_pools import mfa
-from cognito_pools.calls import logger
+from cognito_pools.calls import call, logger
 from cognito_pools.describe import DescribedPool, describe_pool
 from cognito_pools.errors import (
     CallFailedError,
@@ -39,6 +37,8 @@ from cognito_pools.plan import Plan, SettingChange, diff_settings, same_settings
 from cognito_pools.request import update_request, without_unsendable
 from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
 from cognito_pools.rules import (
+    MFA_KEYWORD,
+    MFA_MODE,
     POOL,
     TAGS,
     clear_to_defaults,
@@ -59,13 +59,12 @@ if TYPE_CHECKING:
 
     from cognito_pools.changes import UserPoolChange
     from cognito_pools.merge import Settings
+    from cognito_pools.mfa import MfaStep
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
 __all__ = ["Pool", "UserPools"]
 
-MFA_KEYWORD = mfa.MFA_KEYWORD
-MFA_MEMBER = mfa.MODE
-_MFA_MODE = next(m.value for m in POOL.members if m.name == MFA_MEMBER)
+_MFA_MODE = next(m.value for m in POOL.members if m.name == MFA_MODE)
 """Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
 
 
@@ -175,6 +174,8 @@ class Pool:
         Raises:
             ServiceError: Cognito refused the call.
         """
+        from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
         return mfa.read_mfa_setup(self._client, self.id)[0]
 
     def plan(
@@ -297,16 +298,21 @@ class Pool:
         return updated
 
     def _write(self, prepared: _Prepared, round_number: int) -> Pool:
-        plan = prepared.plan
+        plan, step = prepared.plan, prepared.mfa_step
         paths = [change.path for change in plan.changes]
-        mfa.write(
-            self._client,
-            prepared.mfa_step,
-            update=plan.request,
-            restore_update=prepared.restore_update,
-            pool_changes=prepared.pool_changes,
-            attempt=round_number,
-        )
+        if step is not None:
+            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
+            mfa.write(
+                self._client,
+                step,
+                update=plan.request,
+                restore_update=prepared.restore_update,
+                pool_changes=prepared.pool_changes,
+                attempt=round_number,
+            )
+        elif plan.request is not None:
+            call(self._client, "update_user_pool", plan.request, attempt=round_number, paths=paths)
         if plan:
             logger.info(
                 "updated user pool %s: %s",
@@ -314,9 +320,9 @@ class Pool:
                 ", ".join(paths),
                 extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
             )
-        after = prepared.mfa_step.settings_after(
-            prepared.settings, updated=plan.request is not None
-        )
+        after = prepared.settings
+        if step is not None:
+            after = step.settings_after(after, updated=plan.request is not None)
         return self._with(prepared.described.with_settings(after))
 
     def _prepare(
@@ -335,9 +341,11 @@ class Pool:
             POOL,
             runtime_shape=input_shape,
             extra={MFA_KEYWORD: _MFA_MODE},
-            replaced={MFA_MEMBER: MFA_KEYWORD},
+            replaced={MFA_MODE: MFA_KEYWORD},
         )
         if MFA_KEYWORD in changes:
+            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
             mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
             problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
         # Judged against the last read for now, so that it is reported with the rest before any
@@ -357,12 +365,16 @@ class Pool:
         problems += tag_problems + check_merged(new, settings, input_shape)
         changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
         if changed:
-            new = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
-            changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
+            sendable = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
+            if sendable is not new:
+                new = sendable
+                changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
         else:
             new = old  # what is equivalent to the pool's settings is the pool's settings
-        step = mfa.NO_MFA
+        step: MfaStep | None = None
         if MFA_KEYWORD in changes:
+            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
             step, mfa_problems = mfa.prepare_mfa(
                 self._client,
                 self.id,
@@ -379,29 +391,29 @@ class Pool:
 
         request = restore = None
         if changed:  # the plan decides: no listed change, no write
-            sent = step.settings_for_update(new)
+            sent = step.settings_for_update(new) if step is not None else new
             request = update_request(self.id, sent, described.raw, input_shape)
-            if step.update_first and step.old is not None:  # undone if SetUserPoolMfaConfig fails
-                original = mfa.with_mode(old, step.old.mfa_configuration)
+            if step is not None and step.update_first:  # undone if SetUserPoolMfaConfig fails
+                original = step.settings_before(old)
                 restore = update_request(self.id, original, described.raw, input_shape)
         plan = Plan(
             self.id,
-            changed + step.changes,
+            changed + step.changes if step is not None else changed,
             request=request,
-            mfa_request=step.request,
+            mfa_request=step.request if step is not None else None,
             requested=dict(changes),
             accepted_resets=frozenset(accept_reset),
         )
         return _Prepared(described, new, plan, step, restore, changed)
 
 
-@attrs.frozen
-class _Prepared:
+class _Prepared(NamedTuple):
     described: DescribedPool
     settings: Settings
     """The merged settings, in wire form."""
     plan: Plan
-    mfa_step: mfa.MfaStep
+    mfa_step: MfaStep | None
+    """What the change does to the MFA setup; ``None`` when it has no ``mfa``."""
     restore_update: Mapping[str, Any] | None
     """The ``update_user_pool`` kwargs that put the pool back, if it is written first."""
     pool_changes: tuple[SettingChange, ...]

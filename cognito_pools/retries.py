@@ -21,13 +21,12 @@ compare-and-swap; see the docs' page on concurrency for what is and is not guara
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import threading
 import time
 from typing import TYPE_CHECKING, Any, TypeVar
-
-import attrs
 
 from cognito_pools.calls import logger
 from cognito_pools.errors import CallFailedError, RoleNotReadyError, ServiceError
@@ -40,15 +39,7 @@ __all__ = ["DEFAULT_RETRIES", "Retries", "pool_lock", "retrying"]
 T = TypeVar("T")
 
 
-def _at_least(minimum: float) -> Callable[[Any, attrs.Attribute[Any], float], None]:
-    def check(_: Any, attribute: attrs.Attribute[Any], value: float) -> None:
-        if value < minimum:
-            raise ValueError(f"Retries.{attribute.name} must be at least {minimum}, got {value!r}")
-
-    return check
-
-
-@attrs.frozen(kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Retries:
     """How an update retries transient failures. ``Retries.off()`` turns retrying off.
 
@@ -56,19 +47,25 @@ class Retries:
     update never writes settings it read before another writer's change.
     """
 
-    attempts: int = attrs.field(default=5, validator=_at_least(1))
+    attempts: int = 5
     """Tries per update, botocore's own tries included; 1 means no retries."""
-    base_delay: float = attrs.field(default=0.1, validator=_at_least(0))
+    base_delay: float = 0.1
     """Seconds: the first retry waits up to this long, each next one up to twice as long."""
-    max_delay: float = attrs.field(default=5.0, validator=_at_least(0))
+    max_delay: float = 5.0
     """Seconds: the longest wait between two tries."""
-    role_wait: float = attrs.field(default=120.0, validator=_at_least(0))
+    role_wait: float = 120.0
     """Seconds to keep retrying while Cognito cannot use the SMS or email IAM role.
 
     A role that was just created or changed takes a while to propagate through IAM. These
     retries are bounded by time, not by ``attempts``; Terraform's AWS provider waits two
     minutes too. Use 0 to fail at once.
     """
+
+    def __post_init__(self) -> None:
+        for name, minimum in _MINIMUMS.items():
+            value = getattr(self, name)
+            if value < minimum:
+                raise ValueError(f"Retries.{name} must be at least {minimum}, got {value!r}")
 
     @classmethod
     def off(cls) -> Retries:
@@ -80,6 +77,8 @@ class Retries:
         ceiling = min(self.max_delay, self.base_delay * 2 ** (retry - 1))
         return (rng or _rng).uniform(0, ceiling)
 
+
+_MINIMUMS = {"attempts": 1, "base_delay": 0, "max_delay": 0, "role_wait": 0}
 
 DEFAULT_RETRIES = Retries()
 """What :class:`~cognito_pools.UserPools` uses unless told otherwise."""

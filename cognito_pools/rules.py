@@ -15,9 +15,7 @@ them for users. The rules:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
@@ -32,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CLEARING",
     "EMPTY_MEANS_UNSET",
+    "MFA_KEYWORD",
+    "MFA_MODE",
     "PAIRS",
     "PLACEHOLDERS",
     "Clearing",
@@ -49,9 +49,13 @@ __all__ = [
 POOL = SHAPES["UserPoolConfig"]
 """The table of the pool's settings, which every rule here is written in."""
 
+MFA_KEYWORD = "mfa"
+"""The keyword of ``Pool.update`` and ``Pool.plan`` that takes the MFA setup."""
+MFA_MODE = "mfa_configuration"
+"""The member that holds the MFA mode, in UserPoolMfaConfig and in UserPoolConfig alike."""
 
-@attrs.frozen
-class Pair:
+
+class Pair(NamedTuple):
     """Two settings that must agree; ``legacy`` is the older spelling of ``current``."""
 
     legacy: str
@@ -60,12 +64,11 @@ class Pair:
     """Set the legacy side even where the pool had no value for it."""
     create_current: bool = False
     """Create the structures around the current side where the pool had none."""
-    roots: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
-    """The top-level settings the two sides live under."""
 
-    def __attrs_post_init__(self) -> None:
-        roots = frozenset(path.partition(".")[0] for path in (self.legacy, self.current))
-        object.__setattr__(self, "roots", roots)
+    @property
+    def roots(self) -> frozenset[str]:
+        """The top-level settings the two sides live under."""
+        return frozenset(path.partition(".")[0] for path in (self.legacy, self.current))
 
 
 LEGACY_VALIDITY = Pair(
@@ -106,8 +109,7 @@ RESERVED_TAG_PREFIX = "aws:"
 """Tags AWS writes itself (CloudFormation's, for one); nobody else may set or remove them."""
 
 
-@attrs.frozen
-class Clearing:
+class Clearing(NamedTuple):
     """What ``None`` means for a setting that the service does not drop when it is left out.
 
     UpdateUserPool resets most settings it is not given, so the library clears a setting by
@@ -125,7 +127,7 @@ class Clearing:
     """Set for a clear that is refused: why, and what to do instead."""
     keyword: str | None = None
     """The keyword callers use for this setting, where it is not ``path``."""
-    source: str = attrs.field(default="", repr=False)
+    source: str = ""
     """Where the behaviour is documented or measured."""
 
     @property
@@ -185,8 +187,8 @@ CLEARING = (
         "'Defaults to ESSENTIALS' (botocore model doc).",
     ),
     Clearing(
-        "mfa_configuration",
-        keyword="mfa",
+        MFA_MODE,
+        keyword=MFA_KEYWORD,
         instead="Cognito keeps the MFA mode when it is left out, so it cannot be cleared; "
         "pass mfa='OFF' to turn MFA off",
         source="Kept when left out: measured by go-to-k/cdkd (AWS-RULES, core trap). The mfa "

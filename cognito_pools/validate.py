@@ -13,7 +13,6 @@ Two passes:
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -224,6 +223,8 @@ class _ChangeChecker:
         names = {member.name for member in structure.members}
         if top_level:
             names = names - set(self.replaced) | set(self.extra)
+        import difflib  # noqa: PLC0415 - only for a name that is wrong
+
         close = difflib.get_close_matches(name, names | set(self.replaced), n=1)
         suggestion = self.replaced.get(close[0], close[0]) if close else None
         hint = f"did you mean {suggestion!r}? " if suggestion else ""
