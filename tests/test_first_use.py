@@ -77,16 +77,18 @@ def test_an_update_given_mappings_loads_no_models_attrs_or_cattrs() -> None:
     )
 
 
+WITH_A_MODEL = """
+from cognito_pools import PasswordPolicy
+pool.update(policies={"password_policy": PasswordPolicy(minimum_length=13)})
+"""
+
+
 @pytest.mark.parametrize(
     ("code", "loads"),
     [
         ("pool.config", ["cognito_pools.models", "attr", "cattrs"]),
         ("pool.update(mfa='OFF')", ["cognito_pools.models", "cognito_pools.mfa", "attr", "cattrs"]),
-        (
-            "from cognito_pools import PasswordPolicy\n"
-            "pool.update(policies={'password_policy': PasswordPolicy(minimum_length=13)})",
-            ["cognito_pools.models", "attr", "cattrs"],
-        ),
+        (WITH_A_MODEL, ["cognito_pools.models", "attr", "cattrs"]),
     ],
     ids=["reading config", "mfa", "a model instance"],
 )
