@@ -66,7 +66,8 @@ class Value(NamedTuple):
     @property
     def structure(self) -> Structure | None:
         """The schema of the structure this value holds, without loading the model classes."""
-        return None if self.target_name is None else _shapes()[self.target_name]
+        name = self.target_name
+        return None if name is None else (_TABLES or _shapes())[name]
 
     @property
     def target(self) -> type[Any] | None:
@@ -88,13 +89,14 @@ class Member(NamedTuple):
 class Structure:
     """A model class, by name, and the botocore shape it was generated from."""
 
-    __slots__ = ("_by_name", "_by_wire", "_members", "_name", "_shape")
+    __slots__ = ("_by_name", "_by_wire", "_hash", "_members", "_name", "_shape")
 
     def __init__(self, name: str, shape: str, members: tuple[Member, ...]) -> None:
         self._name = name
         self._shape = shape
         self._members = members
         self._by_name = {member.name: member for member in members}
+        self._hash: int | None = None
         self._by_wire = {member.wire: member for member in members}
 
     @property
@@ -138,7 +140,10 @@ class Structure:
         )
 
     def __hash__(self) -> int:
-        return hash((self._name, self._shape, self._members))
+        # Structures key the converter's and validator's caches: hash the members once.
+        if self._hash is None:
+            self._hash = hash((self._name, self._shape, self._members))
+        return self._hash
 
 
 class ModelStructures(Mapping[type[Any], Structure]):

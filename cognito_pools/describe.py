@@ -40,10 +40,10 @@ class DescribedPool:
 
     __slots__ = ("_config", "raw", "settings")
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
+    def __init__(self, raw: Mapping[str, Any], settings: Settings | None = None) -> None:
         self.raw = raw
         """The ``UserPool`` member of the answer."""
-        self.settings: Settings = pool_settings(raw)
+        self.settings: Settings = pool_settings(raw) if settings is None else settings
         """The writable settings, in wire form, as UpdateUserPool names them."""
         self._config: UserPoolConfig | None = None
 
@@ -63,12 +63,12 @@ class DescribedPool:
 
         return read_facts(self.raw)
 
-    def with_settings(self, settings: Mapping[str, Any]) -> DescribedPool:
-        """The same answer with the writable settings replaced: the pool after an update."""
-        raw = {name: value for name, value in self.raw.items() if name not in _SETTING_NAMES}
-        for name, value in settings.items():
-            raw[DESCRIBED_NAMES.get(name, name)] = value
-        return DescribedPool(raw)
+    def with_settings(self, settings: Settings) -> DescribedPool:
+        """The same answer with the writable settings replaced: the pool after an update.
+
+        ``raw`` stays the answer as read, so :attr:`facts` are those of that read.
+        """
+        return DescribedPool(self.raw, settings)
 
 
 def pool_settings(user_pool: Mapping[str, Any]) -> Settings:

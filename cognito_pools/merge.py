@@ -145,14 +145,31 @@ def structure_at(structure: Structure, path: str) -> Structure | None:
 def get_path(settings: Mapping[str, Any] | None, path: str, structure: Structure) -> Any:
     """Read the wire value at a dotted setting path, or ``None`` where a parent is unset."""
     node: Any = settings
-    current: Structure | None = structure
-    for key in path.split("."):
-        member = current.member(key) if current is not None else None
-        if node is None or member is None:
+    for wire in _wire_path(structure, path):
+        if node is None:
             return None
-        node = node.get(member.wire)
-        current = member.value.structure
+        node = node.get(wire)
     return node
+
+
+_WIRE_PATHS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def _wire_path(structure: Structure, path: str) -> tuple[str, ...]:
+    """The wire names along a dotted setting path (the rules ask for the same few, often)."""
+    key = (structure.name, path)
+    wires = _WIRE_PATHS.get(key)
+    if wires is None:
+        found: list[str] = []
+        current: Structure | None = structure
+        for name in path.split("."):
+            member = current.member(name) if current is not None else None
+            if member is None:
+                raise KeyError(f"{path} is not a setting path of {structure.name}")
+            found.append(member.wire)
+            current = member.value.structure
+        wires = _WIRE_PATHS[key] = tuple(found)
+    return wires
 
 
 def set_path(settings: Mapping[str, Any], path: str, value: Any, structure: Structure) -> Settings:

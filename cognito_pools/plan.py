@@ -10,9 +10,9 @@ from cognito_pools._spec import as_sequence
 from cognito_pools.rules import EMPTY_MEANS_UNSET
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
-    from cognito_pools._spec import Structure, Value
+    from cognito_pools._spec import Member, Structure, Value
 
 __all__ = [
     "Plan",
@@ -126,28 +126,27 @@ def diff_settings(
     """
     if old is new:
         return ()
-    before = {path: (value, spec) for path, value, spec in _leaves(old, structure, prefix, new)}
-    after = {path: (value, spec) for path, value, spec in _leaves(new, structure, prefix, old)}
+    before: list[_Leaf] = []
+    after: list[_Leaf] = []
+    _walk(old, new, structure.members, prefix, before, after)
+    old_leaves = {path: (value, spec) for path, value, spec in before}
+    new_leaves = {path: (value, spec) for path, value, spec in after}
+    # The order plans list: the old side's leaves, then the paths only the new side has.
+    ordered = dict.fromkeys(old_leaves) | dict.fromkeys(new_leaves)
     changed = [
-        path
-        for path in _ordered(before, after)
-        if not _same_leaf(before.get(path), after.get(path))
+        path for path in ordered if not _same_leaf(old_leaves.get(path), new_leaves.get(path))
     ]
     return tuple(
-        SettingChange(path, _leaf_value(before.get(path)), _leaf_value(after.get(path)))
+        SettingChange(path, _leaf_value(old_leaves.get(path)), _leaf_value(new_leaves.get(path)))
         for path in changed
         # An empty structure's own entry adds nothing when its members are listed anyway.
         if not any(other.startswith(f"{path}.") for other in changed)
     )
 
 
-_Leaf = tuple[Any, "Value | None"]
-
-
-def _ordered(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
-    seen = dict.fromkeys(before)
-    seen.update(dict.fromkeys(after))
-    return list(seen)
+_Leaf = tuple[str, Any, "Value | None"]
+"""A set setting: its path, its wire value, and what it holds (``None`` for ``{}``)."""
+_Value = tuple[Any, "Value | None"]
 
 
 def leaves(model: object) -> list[tuple[str, Any]]:
@@ -160,43 +159,63 @@ def leaves(model: object) -> list[tuple[str, Any]]:
 
 def settings_leaves(settings: Mapping[str, Any], structure: Structure) -> list[tuple[str, Any]]:
     """The set settings of a wire dictionary as (dotted path, value) pairs, as plans show them."""
-    return [
-        (path, _leaf_value((value, spec))) for path, value, spec in _leaves(settings, structure, "")
-    ]
+    found: list[_Leaf] = []
+    _walk(None, settings, structure.members, "", [], found)
+    return [(path, _leaf_value((value, spec))) for path, value, spec in found]
 
 
-def _leaves(
-    settings: Mapping[str, Any] | None,
-    structure: Structure,
+def _walk(  # noqa: PLR0917 - a recursion's own state
+    old: Mapping[str, Any] | None,
+    new: Mapping[str, Any] | None,
+    members: Iterable[Member],
     prefix: str,
-    other: Mapping[str, Any] | None = None,
-) -> Iterator[tuple[str, Any, Value | None]]:
-    """Yield (path, wire value, spec) of every set leaf, skipping members equal in ``other``."""
-    if settings is None:
+    before: list[_Leaf],
+    after: list[_Leaf],
+) -> None:
+    """Collect the set leaves of ``old`` into ``before`` and of ``new`` into ``after``.
+
+    Where both sides exist, members that hold the same settings on both are left out.
+    """
+    both = old is not None and new is not None
+    for member in members:
+        spec = member.value
+        a = old.get(member.wire) if old is not None else None
+        b = new.get(member.wire) if new is not None else None
+        # Most members of a merge are the very objects read: ``is`` settles them.
+        if a is b or (both and same_value(a, b, spec)):
+            continue
+        path = prefix + member.name
+        inner = spec.structure
+        if inner is None:
+            _add_leaf(before, path, a, spec)
+            _add_leaf(after, path, b, spec)
+            continue
+        inner_before: list[_Leaf] = []
+        inner_after: list[_Leaf] = []
+        _walk(a, b, inner.members, f"{path}.", inner_before, inner_after)
+        _add_structure(before, path, a, inner_before)
+        _add_structure(after, path, b, inner_after)
+
+
+def _add_leaf(leaves: list[_Leaf], path: str, value: Any, spec: Value) -> None:
+    # An empty list or map says no more than an unset one.
+    if value is not None and (value or spec.kind not in _COLLECTIONS):
+        leaves.append((path, value, spec))
+
+
+def _add_structure(leaves: list[_Leaf], path: str, value: Any, inner: list[_Leaf]) -> None:
+    if value is None:
         return
-    for member in structure.members:
-        value = settings.get(member.wire)
-        counterpart = None
-        if other is not None:
-            counterpart = other.get(member.wire)
-            # Most members of a merge are the very objects read: skip them without a call.
-            if value is counterpart or same_value(value, counterpart, member.value):
-                continue
-        path = f"{prefix}{member.name}"
-        kind = member.value.kind
-        if value is None or (kind in {"list", "map"} and not value):
-            continue  # an empty list or map says no more than an unset one
-        inner_structure = member.value.structure
-        if kind == "structure" and inner_structure is not None:
-            inner = list(_leaves(value, inner_structure, f"{path}.", counterpart))
-            if inner:
-                yield from inner
-            elif path not in EMPTY_MEANS_UNSET:
-                # Most empty structures still mean something (DeviceConfiguration: remembering
-                # on); the others read back empty after a clear and are nothing to change.
-                yield path, {}, None
-        else:
-            yield path, value, member.value
+    if inner:
+        leaves.extend(inner)
+    elif path not in EMPTY_MEANS_UNSET:
+        # Most empty structures still mean something (DeviceConfiguration: remembering on);
+        # the others read back empty after a clear and are nothing to change.
+        leaves.append((path, {}, None))
+
+
+_SCALARS = frozenset({"string", "integer", "boolean", "double", "timestamp"})
+_COLLECTIONS = frozenset({"list", "map"})
 
 
 def same_value(a: Any, b: Any, spec: Value) -> bool:
@@ -205,20 +224,19 @@ def same_value(a: Any, b: Any, spec: Value) -> bool:
     Members the models do not know (a newer botocore's) are not settings here, so they do not
     count.
     """
-    if a is b:
-        return True
+    if a is b or spec.kind in _SCALARS:
+        return bool(a == b)
     if a is None or b is None:
         return False
     structure = spec.structure
-    if spec.kind == "structure" and structure is not None:
+    if structure is not None:
         return same_settings(a, b, structure)
     item = spec.item
-    if item is not None and item.kind == "structure":
-        if spec.kind == "list":
-            return len(a) == len(b) and all(map(same_value, a, b, [item] * len(a)))
-        if spec.kind == "map":
-            return a.keys() == b.keys() and all(same_value(a[k], b[k], item) for k in a)
-    return bool(a == b)
+    if item is None or item.kind != "structure":
+        return bool(a == b)
+    if spec.kind == "list":
+        return len(a) == len(b) and all(map(same_value, a, b, [item] * len(a)))
+    return a.keys() == b.keys() and all(same_value(a[k], b[k], item) for k in a)
 
 
 def same_settings(a: Mapping[str, Any], b: Mapping[str, Any], structure: Structure) -> bool:
@@ -229,14 +247,14 @@ def same_settings(a: Mapping[str, Any], b: Mapping[str, Any], structure: Structu
     )
 
 
-def _same_leaf(a: _Leaf | None, b: _Leaf | None) -> bool:
+def _same_leaf(a: _Value | None, b: _Value | None) -> bool:
     if a is None or b is None:
         return a is b
     spec = a[1] or b[1]
     return same_value(a[0], b[0], spec) if spec is not None else a[0] == b[0]
 
 
-def _leaf_value(leaf: _Leaf | None) -> Any:
+def _leaf_value(leaf: _Value | None) -> Any:
     """A leaf as plans show it: lists as tuples, structures inside them as model objects."""
     if leaf is None:
         return None

@@ -156,7 +156,7 @@ class Pool:
         return self._described.facts
 
     def __repr__(self) -> str:
-        return f"Pool(id={self.id!r}, name={self._described.raw.get('Name')!r})"
+        return f"Pool(id={self.id!r}, name={self._described.settings.get('PoolName')!r})"
 
     def refresh(self) -> Pool:
         """Describe the pool again and return a new handle."""

@@ -54,7 +54,7 @@ def update_request(
     if tags is not None:
         wire["UserPoolTags"] = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
     request = fit_to_shape(wire, described, input_shape, POOL)
-    request = _drop_incomplete(request, input_shape)
+    request = dict(_drop_incomplete(request, input_shape))
     request["UserPoolId"] = pool_id
     return request
 
@@ -102,7 +102,7 @@ def mfa_request(
     carried over just as they are for UpdateUserPool; ``None`` carries nothing over.
     """
     request = fit_to_shape(to_wire(mfa), described, input_shape, SHAPES["UserPoolMfaConfig"])
-    request = _drop_incomplete(request, input_shape)
+    request = dict(_drop_incomplete(request, input_shape))
     request["UserPoolId"] = pool_id
     return request
 
@@ -125,30 +125,34 @@ def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> dict[str, Any]:
     return wire
 
 
-def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> dict[str, Any]:
-    kept = dict(wire)
+def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> Mapping[str, Any]:
+    """``wire`` without the structures that lack a required member; copied only if one does."""
+    kept: dict[str, Any] | None = None
     for name, member, required in _structures_with_required(shape):
-        fields = as_mapping(kept.get(name))
+        fields = as_mapping(wire.get(name))
         if fields is None:
             continue
-        if all(key in fields for key in required):
-            kept[name] = _drop_incomplete(fields, member)
-        else:
-            del kept[name]
-    return kept
+        fitted = _drop_incomplete(fields, member) if required <= fields.keys() else None
+        if fitted is not fields:
+            kept = dict(wire) if kept is None else kept
+            if fitted is None:
+                del kept[name]
+            else:
+                kept[name] = fitted
+    return wire if kept is None else kept
 
 
 @functools.lru_cache(maxsize=256)
 def _structures_with_required(
     shape: BotocoreShape,
-) -> tuple[tuple[str, BotocoreShape, tuple[str, ...]], ...]:
+) -> tuple[tuple[str, BotocoreShape, frozenset[str]], ...]:
     """The structure members of ``shape`` with required members somewhere inside them."""
-    found: list[tuple[str, BotocoreShape, tuple[str, ...]]] = []
+    found: list[tuple[str, BotocoreShape, frozenset[str]]] = []
     members: Mapping[str, BotocoreShape] = shape.members
     for name, member in members.items():
         if member.type_name != "structure":
             continue
-        required: tuple[str, ...] = tuple(member.required_members)
+        required = frozenset[str](member.required_members)
         if required or _structures_with_required(member):
             found.append((name, member, required))
     return tuple(found)

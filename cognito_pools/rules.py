@@ -226,6 +226,15 @@ Not every empty structure is nothing: an empty ``device_configuration`` turns de
 remembering on (model doc of DeviceConfigurationType).
 """
 
+_PAIR_ROOTS = tuple((pair, pair.roots) for pair in PAIRS)
+_SENT_DEFAULTS = tuple(
+    (entry.path.partition(".")[0], entry) for entry in CLEARING if not entry.refused
+)
+_REFUSED_CLEARS = tuple(
+    ((entry.keyword or entry.path).partition(".")[0], entry) for entry in CLEARING if entry.refused
+)
+"""The tables above with each entry's top-level setting, so a change is matched by a lookup."""
+
 KMS_KEY_PATH = "lambda_config.kms_key_id"
 CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email_sender")
 KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
@@ -234,8 +243,8 @@ KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
 def follow_pairs(settings: Settings, change: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
     """Make each pair agree after ``change`` was merged into ``settings``."""
     problems: list[Problem] = []
-    for pair in PAIRS:
-        if pair.roots.isdisjoint(change):
+    for pair, roots in _PAIR_ROOTS:
+        if roots.isdisjoint(change):
             continue  # the change is nowhere near this pair
         legacy_touched = touches(change, pair.legacy)
         current_touched = touches(change, pair.current)
@@ -290,8 +299,8 @@ def unsent_legacy_as_reported(old: Settings, new: Settings) -> Settings:
 
 def clear_to_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
     """Put each :data:`CLEARING` default where ``change`` cleared a setting the pool had."""
-    for entry in CLEARING:
-        if entry.refused or entry.path.partition(".")[0] not in change:
+    for root, entry in _SENT_DEFAULTS:
+        if root not in change:
             continue
         if (
             touches(change, entry.path)
@@ -309,8 +318,8 @@ def complete_created_defaults(old: Settings, new: Settings, change: Mapping[str,
     creates a policy holding only that value; the default fills the rest, so the result is
     what clearing the policy gives on any pool.
     """
-    for entry in CLEARING:
-        if entry.refused or entry.path.partition(".")[0] not in change:
+    for root, entry in _SENT_DEFAULTS:
+        if root not in change:
             continue
         value = as_mapping(get_path(new, entry.path, POOL))
         if value is None or get_path(old, entry.path, POOL) is not None:
@@ -333,8 +342,8 @@ def clearing_problems(change: Mapping[str, Any]) -> list[Problem]:
     """Refuse ``None`` for the settings in :data:`CLEARING` that cannot be cleared."""
     return [
         Problem(entry.keyword or entry.path, f"cannot be cleared: {entry.instead}")
-        for entry in CLEARING
-        if entry.refused and _clears(change, entry.keyword or entry.path)
+        for root, entry in _REFUSED_CLEARS
+        if root in change and _clears(change, entry.keyword or entry.path)
     ]
 
 

@@ -26,7 +26,7 @@ from cognito_pools.errors import Problem
 from cognito_pools.merge import get_path, touches
 
 if TYPE_CHECKING:
-    from cognito_pools._spec import BotocoreShape, Structure, Value
+    from cognito_pools._spec import BotocoreShape, Member, Structure, Value
 
 __all__ = ["check_change", "check_merged", "check_setting_paths"]
 
@@ -247,7 +247,10 @@ def check_merged(
     structure = structure or rules.POOL
     problems: list[Problem] = []
     _check_required(new, change, structure, "", problems, runtime_shape)
-    if any(touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)):
+    senders_touched = "lambda_config" in change and any(
+        touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)
+    )
+    if senders_touched:
         senders = [
             path for path in rules.CUSTOM_SENDERS if get_path(new, path, structure) is not None
         ]
@@ -286,7 +289,6 @@ def _check_required(  # noqa: PLR0917 - a recursion's own state
         if new_child is None:
             continue
         child_shape = runtime_members.get(member.wire)
-        needed: frozenset[str] = frozenset(getattr(child_shape, "required_members", ()))
         # The change edits this structure, so it must leave it complete; a structure the change
         # does not touch is never judged here.
         problems.extend(
@@ -295,11 +297,17 @@ def _check_required(  # noqa: PLR0917 - a recursion's own state
                 f"required by {target.name}{_by_whom(required.required)}; set it, or "
                 f"clear {prefix}{name}",
             )
-            for required in target.members
-            if (required.required or required.wire in needed)
-            and new_child.get(required.wire) is None
+            for required in _required_members(target, child_shape)
+            if new_child.get(required.wire) is None
         )
         _check_required(new_child, edited, target, f"{prefix}{name}.", problems, child_shape)
+
+
+@functools.lru_cache(maxsize=256)
+def _required_members(structure: Structure, runtime_shape: BotocoreShape | None) -> list[Member]:
+    """The members of ``structure`` that the models or the installed botocore require."""
+    needed = frozenset[str](getattr(runtime_shape, "required_members", ()))
+    return [member for member in structure.members if member.required or member.wire in needed]
 
 
 def _by_whom(in_the_models: bool) -> str:  # noqa: FBT001 - a flag read from the table
