@@ -38,18 +38,25 @@ WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
 _HANDLER_ID = "cognito_pools.calls"
 
 
-class _State(threading.local):
-    """What botocore's event handlers learn about the call this thread is making."""
+class _Call:
+    """What botocore's event handlers learn about one call this library is making."""
+
+    __slots__ = ("body", "last_exception", "last_response", "tries")
 
     def __init__(self) -> None:
-        self.active = False
         self.tries = 1
         self.last_response: Any = None
         self.last_exception: BaseException | None = None
         self.body: bytes | None = None
 
 
-_state = _State()
+class _Current(threading.local):
+    """The call this thread is making through :func:`call`, if any."""
+
+    call: _Call | None = None
+
+
+_current = _Current()
 _watched: weakref.WeakSet[Any] = weakref.WeakSet()
 """The event emitters that already have this module's handlers."""
 
@@ -109,26 +116,23 @@ def call_with_body(
         )
     # Saved and restored, so that a call made from inside another (from an event handler)
     # leaves the outer call's bookkeeping as it was.
-    outer = (_state.active, _state.tries, _state.last_response, _state.last_exception, _state.body)
-    _state.active, _state.tries = True, 1
-    _state.last_response = _state.last_exception = _state.body = None
+    outer = _current.call
+    state = _current.call = _Call()
     try:
         response: Mapping[str, Any] = getattr(client, method)(**kwargs)
-        body = _state.body
+        body = state.body
     except _ResendRefusedError:
-        raise _refused(operation, _state.last_response, _state.last_exception) from None
+        raise _refused(operation, state.last_response, state.last_exception) from None
     except ClientError as error:
         raise ServiceError.from_client_error(error) from error
     except ParamValidationError as error:
         raise ValidationError([Problem(method, str(error))]) from error
     except BotoCoreError as error:
         failure = CallFailedError(f"{method} could not be sent: {error}")
-        failure.transient, failure.attempts = _is_transient(error), _state.tries
+        failure.transient, failure.attempts = _is_transient(error), state.tries
         raise failure from error
     finally:
-        (_state.active, _state.tries, _state.last_response, _state.last_exception, _state.body) = (
-            outer
-        )
+        _current.call = outer
     return response, body
 
 
@@ -182,15 +186,17 @@ def _watch(client: Any) -> None:
 
 def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:
     """Keep the body of this thread's call's successful answer; botocore parses it next."""
-    if _state.active and response_dict.get("status_code") == 200:  # noqa: PLR2004
-        _state.body = response_dict.get("body")
+    state = _current.call
+    if state is not None and response_dict.get("status_code") == 200:  # noqa: PLR2004
+        state.body = response_dict.get("body")
 
 
 def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) -> None:
     """Note each finished try of this thread's call; never votes on botocore's retry."""
-    if _state.active:
-        _state.tries = attempts
-        _state.last_response, _state.last_exception = response, caught_exception
+    state = _current.call
+    if state is not None:
+        state.tries = attempts
+        state.last_response, state.last_exception = response, caught_exception
 
 
 def _retry_write_at_once(
@@ -201,7 +207,7 @@ def _retry_write_at_once(
     Answering "retry after 0 seconds" takes precedence over botocore's own answer. It is given
     only for failures this library retries itself; others are left to botocore's judgement.
     """
-    if not _state.active:
+    if _current.call is None:
         return None
     if response is not None and "Error" in response[1]:
         error = ServiceError.from_client_error(ClientError(response[1], operation.name))
@@ -212,7 +218,7 @@ def _retry_write_at_once(
 
 
 def _refuse_resend(request: Any, **_: Any) -> None:
-    if not _state.active:
+    if _current.call is None:
         return  # the caller's own use of the client is none of our business
     retries: Mapping[str, Any] = getattr(request, "context", {}).get("retries", {})
     if retries.get("attempt", 1) > 1:

@@ -182,7 +182,7 @@ def fit_to_shape(
     described: Mapping[str, Any] | None,
     shape: BotocoreShape,
     structure: Structure,
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     """Fit a wire dictionary of ``structure`` to what the runtime botocore accepts for ``shape``.
 
     Members of ``wire`` that the runtime model lacks are dropped (they can only come from the
@@ -192,7 +192,7 @@ def fit_to_shape(
     unchanged.
     """
     if same_members(shape, structure):
-        return dict(wire)  # nothing to drop and nothing unmodeled to carry
+        return wire  # nothing to drop and nothing unmodeled to carry
     members: Mapping[str, BotocoreShape] = shape.members
     fitted: dict[str, Any] = {}
     for name, member_shape in members.items():

@@ -128,7 +128,7 @@ def diff_settings(
         return ()
     before: list[_Leaf] = []
     after: list[_Leaf] = []
-    _walk(old, new, structure.members, prefix, before, after)
+    _walk(old, new, _differing(old, new, structure), prefix, before, after)
     old_leaves = {path: (value, spec) for path, value, spec in before}
     new_leaves = {path: (value, spec) for path, value, spec in after}
     # The order plans list: the old side's leaves, then the paths only the new side has.
@@ -142,6 +142,22 @@ def diff_settings(
         # An empty structure's own entry adds nothing when its members are listed anyway.
         if not any(other.startswith(f"{path}.") for other in changed)
     )
+
+
+def _differing(
+    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, structure: Structure
+) -> Iterable[Member]:
+    """The members of ``structure`` that are not the same object in ``old`` and ``new``.
+
+    A merge shares every member it did not touch with the settings it started from, so this
+    is usually one or two of the pool's thirty.
+    """
+    if old is None or new is None:
+        return structure.members
+    wires = {w for w, value in new.items() if old.get(w) is not value}
+    wires.update(w for w in old if w not in new)
+    found = [member for member in map(structure.wire_member, wires) if member is not None]
+    return sorted(found, key=structure.members.index) if len(found) > 1 else found
 
 
 _Leaf = tuple[str, Any, "Value | None"]
@@ -182,7 +198,7 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         a = old.get(member.wire) if old is not None else None
         b = new.get(member.wire) if new is not None else None
         # Most members of a merge are the very objects read: ``is`` settles them.
-        if a is b or (both and same_value(a, b, spec)):
+        if a is b or (both and (a == b if spec.kind in _SCALARS else same_value(a, b, spec))):
             continue
         path = prefix + member.name
         inner = spec.structure

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolChange
+    from cognito_pools.errors import Problem
     from cognito_pools.merge import Settings
     from cognito_pools.mfa import MfaStep
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
@@ -65,6 +66,8 @@ if TYPE_CHECKING:
 __all__ = ["Pool", "UserPools"]
 
 _MFA_MODE = next(m.value for m in POOL.members if m.name == MFA_MODE)
+_EXTRA = {MFA_KEYWORD: _MFA_MODE}
+_REPLACED = {MFA_MODE: MFA_KEYWORD}
 """Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
 
 
@@ -325,6 +328,31 @@ class Pool:
             after = step.settings_after(after, updated=plan.request is not None)
         return self._with(prepared.described.with_settings(after))
 
+    def _check(
+        self,
+        changes: Mapping[str, Any],
+        settings: Mapping[str, Any],
+        accept_reset: Collection[str],
+        input_shape: Any,
+    ) -> list[Problem]:
+        """Everything that can be judged before any call, reported together."""
+        problems = check_change(
+            settings, POOL, runtime_shape=input_shape, extra=_EXTRA, replaced=_REPLACED
+        )
+        if MFA_KEYWORD in changes:
+            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
+            service = self._client.meta.service_model
+            mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
+            problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
+        # Judged against the last read for now, so that it is reported with the rest before any
+        # call; the fresh read judges it again.
+        if "user_pool_tags" in changes:
+            problems += reserved_tag_problems(self._described.settings.get(TAGS) or {}, changes)
+        if accept_reset:
+            problems += check_setting_paths(accept_reset, POOL, "accept_reset")
+        return problems
+
     def _prepare(
         self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
     ) -> _Prepared:
@@ -333,25 +361,9 @@ class Pool:
         The settings stay in wire form throughout: the merge copies what the change touches,
         and every other setting goes from the fresh describe into the request untouched.
         """
-        service = self._client.meta.service_model
-        input_shape = service.operation_model("UpdateUserPool").input_shape
+        input_shape = self._client.meta.service_model.operation_model("UpdateUserPool").input_shape
         settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
-        problems = check_change(
-            settings,
-            POOL,
-            runtime_shape=input_shape,
-            extra={MFA_KEYWORD: _MFA_MODE},
-            replaced={MFA_MODE: MFA_KEYWORD},
-        )
-        if MFA_KEYWORD in changes:
-            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
-
-            mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
-            problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
-        # Judged against the last read for now, so that it is reported with the rest before any
-        # call; the fresh read below judges it again.
-        problems += reserved_tag_problems(self._described.settings.get(TAGS) or {}, changes)
-        problems += check_setting_paths(accept_reset, POOL, "accept_reset")
+        problems = self._check(changes, settings, accept_reset, input_shape)
         if problems:
             raise ValidationError(problems)
 

@@ -51,12 +51,11 @@ def update_request(
     """
     wire = _with_legacy_validity_moved(settings)
     tags = as_mapping(wire.get("UserPoolTags"))
-    if tags is not None:
-        wire["UserPoolTags"] = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
-    request = fit_to_shape(wire, described, input_shape, POOL)
-    request = dict(_drop_incomplete(request, input_shape))
-    request["UserPoolId"] = pool_id
-    return request
+    if tags is not None and any(map(is_reserved_tag, tags)):
+        kept = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
+        wire = {**wire, "UserPoolTags": kept}
+    fitted = fit_to_shape(wire, described, input_shape, POOL)
+    return {**_drop_incomplete(fitted, input_shape), "UserPoolId": pool_id}
 
 
 def without_unsendable(
@@ -101,18 +100,16 @@ def mfa_request(
     ``described`` is the GetUserPoolMfaConfig answer, whose members unknown to the model are
     carried over just as they are for UpdateUserPool; ``None`` carries nothing over.
     """
-    request = fit_to_shape(to_wire(mfa), described, input_shape, SHAPES["UserPoolMfaConfig"])
-    request = dict(_drop_incomplete(request, input_shape))
-    request["UserPoolId"] = pool_id
-    return request
+    fitted = fit_to_shape(to_wire(mfa), described, input_shape, SHAPES["UserPoolMfaConfig"])
+    return {**_drop_incomplete(fitted, input_shape), "UserPoolId": pool_id}
 
 
-def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> dict[str, Any]:
+def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> Mapping[str, Any]:
     """``settings``, copied where it changes, with the legacy validity in the password policy."""
-    wire = dict(settings)
-    admin = as_mapping(wire.get("AdminCreateUserConfig")) or {}
+    admin = as_mapping(settings.get("AdminCreateUserConfig")) or {}
     if "UnusedAccountValidityDays" not in admin:
-        return wire
+        return settings
+    wire = dict(settings)
     legacy = admin["UnusedAccountValidityDays"]
     wire["AdminCreateUserConfig"] = {
         k: v for k, v in admin.items() if k != "UnusedAccountValidityDays"

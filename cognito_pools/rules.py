@@ -319,12 +319,10 @@ def complete_created_defaults(old: Settings, new: Settings, change: Mapping[str,
     what clearing the policy gives on any pool.
     """
     for root, entry in _SENT_DEFAULTS:
-        if root not in change:
+        if root not in change or not _clears(change, entry.path):
             continue
         value = as_mapping(get_path(new, entry.path, POOL))
-        if value is None or get_path(old, entry.path, POOL) is not None:
-            continue
-        if _clears(change, entry.path):
+        if value is not None and get_path(old, entry.path, POOL) is None:
             new = set_path(new, entry.path, {**_default(entry), **value}, POOL)
     return new
 
