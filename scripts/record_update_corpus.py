@@ -8,7 +8,10 @@ change a request, a plan or an error message without the corpus saying so.
 
 Run with the test requirements installed (moto, hypothesis)::
 
-    python scripts/record_update_corpus.py          # rewrites tests/data/update_corpus.json
+    python scripts/record_update_corpus.py    # writes tests/data/update_corpus-botocore-X.json
+
+The answers depend on the installed botocore (an older one cannot send some settings), so each
+corpus is named after the botocore it was recorded with.
 """
 
 from __future__ import annotations
@@ -26,7 +29,15 @@ import boto3  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from moto import mock_aws  # noqa: E402
 
-CORPUS = ROOT / "tests" / "data" / "update_corpus.json"
+
+def corpus_path(botocore_version: str | None = None) -> Path:
+    """The corpus recorded with this botocore (the models' own by default)."""
+    import botocore  # noqa: PLC0415
+
+    version = botocore_version or botocore.__version__
+    return ROOT / "tests" / "data" / f"update_corpus-botocore-{version}.json"
+
+
 CASES_PER_POOL = 60
 
 
@@ -113,5 +124,6 @@ def record() -> list[dict[str, Any]]:
 
 if __name__ == "__main__":
     corpus = record()
-    CORPUS.write_text(json.dumps(corpus, indent=1, sort_keys=True, default=str) + "\n")
-    sys.stdout.write(f"{len(corpus)} cases written to {CORPUS.relative_to(ROOT)}\n")
+    path = corpus_path()
+    path.write_text(json.dumps(corpus, indent=1, sort_keys=True, default=str) + "\n")
+    sys.stdout.write(f"{len(corpus)} cases written to {path.relative_to(ROOT)}\n")
