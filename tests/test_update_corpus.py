@@ -1,10 +1,10 @@
 """The update path's answers, pinned: requests, plans and error messages on 1,200 recorded cases.
 
-``tests/data/update_corpus-botocore-<version>.json`` holds random changes on every fixture pool (values, ``None``
-at any depth, model instances, several settings at once, ``mfa``) with what ``Pool.plan`` made
-of each: the plan as printed, the ``update_user_pool`` and ``set_user_pool_mfa_config``
-requests, or the error's text. Both corpora (the models' botocore, 1.44.8, and the oldest
-supported, 1.42.1, which cannot send some settings) were recorded with
+``tests/data/update_corpus-botocore-<version>.json`` holds random changes on every fixture pool
+(values, ``None`` at any depth, model instances, several settings at once, ``mfa``) with what
+``Pool.plan`` made of each: the plan as printed, the ``update_user_pool`` and
+``set_user_pool_mfa_config`` requests, or the error's text. Both corpora (the models' botocore,
+1.44.8, and the oldest supported, 1.42.1, which cannot send some settings) were recorded with
 ``scripts/record_update_corpus.py`` from the implementation that structured and unstructured the
 whole pool on every update, before the merge moved to wire dictionaries; each case must still
 come out exactly the same. With another botocore installed there is no corpus to compare with.
