@@ -20,6 +20,7 @@ both calls and the second fails, the first is undone.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from botocore.exceptions import BotoCoreError
@@ -316,7 +317,7 @@ class Pool:
             )
         elif plan.request is not None:
             call(self._client, "update_user_pool", plan.request, attempt=round_number, paths=paths)
-        if plan:
+        if plan and logger.isEnabledFor(logging.INFO):
             logger.info(
                 "updated user pool %s: %s",
                 self.id,
