@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 MODE = MFA_MODE
+"""The member that holds the MFA mode (:data:`cognito_pools.rules.MFA_MODE`)."""
 MODE_WIRE = "MfaConfiguration"
 """:data:`MODE` as the requests name it."""
 SETUP = SHAPES["UserPoolMfaConfig"]

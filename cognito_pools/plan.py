@@ -163,6 +163,7 @@ def _differing(
 _Leaf = tuple[str, Any, "Value | None"]
 """A set setting: its path, its wire value, and what it holds (``None`` for ``{}``)."""
 _Value = tuple[Any, "Value | None"]
+"""A leaf without its path."""
 
 
 def leaves(model: object) -> list[tuple[str, Any]]:
@@ -213,21 +214,21 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         _add_structure(after, path, b, inner_after)
 
 
-def _add_leaf(leaves: list[_Leaf], path: str, value: Any, spec: Value) -> None:
+def _add_leaf(found: list[_Leaf], path: str, value: Any, spec: Value) -> None:
     # An empty list or map says no more than an unset one.
     if value is not None and (value or spec.kind not in _COLLECTIONS):
-        leaves.append((path, value, spec))
+        found.append((path, value, spec))
 
 
-def _add_structure(leaves: list[_Leaf], path: str, value: Any, inner: list[_Leaf]) -> None:
+def _add_structure(found: list[_Leaf], path: str, value: Any, inner: list[_Leaf]) -> None:
     if value is None:
         return
     if inner:
-        leaves.extend(inner)
+        found.extend(inner)
     elif path not in EMPTY_MEANS_UNSET:
         # Most empty structures still mean something (DeviceConfiguration: remembering on);
         # the others read back empty after a clear and are nothing to change.
-        leaves.append((path, {}, None))
+        found.append((path, {}, None))
 
 
 _SCALARS = frozenset({"string", "integer", "boolean", "double", "timestamp"})

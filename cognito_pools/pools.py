@@ -67,9 +67,11 @@ if TYPE_CHECKING:
 __all__ = ["Pool", "UserPools"]
 
 _MFA_MODE = next(m.value for m in POOL.members if m.name == MFA_MODE)
-_EXTRA = {MFA_KEYWORD: _MFA_MODE}
-_REPLACED = {MFA_MODE: MFA_KEYWORD}
 """Stands in for ``mfa`` among the accepted names; :mod:`cognito_pools.mfa` checks its value."""
+_EXTRA = {MFA_KEYWORD: _MFA_MODE}
+"""The keyword a change takes beyond the pool's settings."""
+_REPLACED = {MFA_MODE: MFA_KEYWORD}
+"""The setting a change may not name, and the keyword that stands in for it."""
 
 
 class UserPools:
