@@ -202,7 +202,7 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         if a is b or (both and (a == b if spec.kind in _SCALARS else same_value(a, b, spec))):
             continue
         path = prefix + member.name
-        inner = spec.structure
+        inner = spec.structure if spec.kind == "structure" else None
         if inner is None:
             _add_leaf(before, path, a, spec)
             _add_leaf(after, path, b, spec)
