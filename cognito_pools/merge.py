@@ -34,6 +34,7 @@ __all__ = [
     "set_path",
     "structure_at",
     "touches",
+    "wire_path",
     "wire_value",
 ]
 
@@ -145,7 +146,7 @@ def structure_at(structure: Structure, path: str) -> Structure | None:
 def get_path(settings: Mapping[str, Any] | None, path: str, structure: Structure) -> Any:
     """Read the wire value at a dotted setting path, or ``None`` where a parent is unset."""
     node: Any = settings
-    for wire in _wire_path(structure, path):
+    for wire in wire_path(structure, path):
         if node is None:
             return None
         node = node.get(wire)
@@ -155,7 +156,7 @@ def get_path(settings: Mapping[str, Any] | None, path: str, structure: Structure
 _WIRE_PATHS: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
-def _wire_path(structure: Structure, path: str) -> tuple[str, ...]:
+def wire_path(structure: Structure, path: str) -> tuple[str, ...]:
     """The wire names along a dotted setting path (the rules ask for the same few, often)."""
     key = (structure.name, path)
     wires = _WIRE_PATHS.get(key)

@@ -142,5 +142,8 @@ def pool_lock(client: Any, pool_id: str) -> threading.RLock:
     say) proceeds instead of waiting for itself forever.
     """
     key = (client.meta.endpoint_url, client.meta.region_name, pool_id)
-    with _locks_guard:
-        return _locks.setdefault(key, threading.RLock())
+    lock = _locks.get(key)
+    if lock is None:
+        with _locks_guard:
+            lock = _locks.setdefault(key, threading.RLock())
+    return lock

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.errors import Problem
-from cognito_pools.merge import get_path, set_path, structure_at, touches, wire_value
+from cognito_pools.merge import get_path, set_path, structure_at, touches, wire_path, wire_value
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -77,6 +77,8 @@ LEGACY_VALIDITY = Pair(
     create_current=True,
 )
 """The one pair whose legacy side is never sent."""
+_LEGACY_ROOT = wire_path(POOL, LEGACY_VALIDITY.legacy)[0]
+"""The wire name of the structure that holds :data:`LEGACY_VALIDITY`'s legacy side."""
 
 PAIRS = (
     # LambdaConfig.PreTokenGeneration must equal PreTokenGenerationConfig.LambdaArn.
@@ -290,6 +292,8 @@ def unsent_legacy_as_reported(old: Settings, new: Settings) -> Settings:
     again finds nothing to do.
     """
     legacy, current = LEGACY_VALIDITY.legacy, LEGACY_VALIDITY.current
+    if old.get(_LEGACY_ROOT) is new.get(_LEGACY_ROOT):
+        return old  # the legacy side's structure is the one read, so nothing was set
     if get_path(old, legacy, POOL) is None and get_path(new, legacy, POOL) is not None:
         reported = get_path(old, current, POOL)
         if reported is not None:

@@ -286,9 +286,9 @@ def _check_required(  # noqa: PLR0917 - a recursion's own state
         if member is None or target is None or edited is None:
             continue
         new_child: Mapping[str, Any] | None = new.get(member.wire)
-        if new_child is None:
-            continue
         child_shape = runtime_members.get(member.wire)
+        if new_child is None or not _may_require(target, child_shape):
+            continue
         # The change edits this structure, so it must leave it complete; a structure the change
         # does not touch is never judged here.
         problems.extend(
@@ -301,6 +301,19 @@ def _check_required(  # noqa: PLR0917 - a recursion's own state
             if new_child.get(required.wire) is None
         )
         _check_required(new_child, edited, target, f"{prefix}{name}.", problems, child_shape)
+
+
+@functools.lru_cache(maxsize=256)
+def _may_require(structure: Structure, runtime_shape: BotocoreShape | None) -> bool:
+    """Whether ``structure`` or a structure inside it has a member that must be set."""
+    if _required_members(structure, runtime_shape):
+        return True
+    members: Mapping[str, BotocoreShape] = getattr(runtime_shape, "members", {})
+    return any(
+        _may_require(member.value.structure, members.get(member.wire))
+        for member in structure.members
+        if member.value.kind == "structure" and member.value.structure is not None
+    )
 
 
 @functools.lru_cache(maxsize=256)
