@@ -57,7 +57,7 @@ class _Current(threading.local):
 
 
 _current = _Current()
-_watched: weakref.WeakSet[Any] = weakref.WeakSet()
+_watched: dict[int, weakref.ref[Any]] = {}
 """The event emitters that already have this module's handlers."""
 
 
@@ -163,7 +163,9 @@ def _is_transient(error: BotoCoreError) -> bool:
 def _watch(client: Any) -> None:
     """Register this module's botocore event handlers on ``client`` (once per client)."""
     events = client.meta.events
-    if events in _watched:
+    # By id, checked through a weak reference: cheaper than a WeakSet, which every call asks.
+    known = _watched.get(id(events))
+    if known is not None and known() is events:
         return
     # botocore ignores a second registration under the same unique id, so a race here is benign.
     events.register("before-parse.cognito-idp", _keep_body, unique_id=f"{_HANDLER_ID}.body")
@@ -181,7 +183,8 @@ def _watch(client: Any) -> None:
             unique_id=f"{_HANDLER_ID}.resend.{operation}",
         )
     redact_botocore_logs()
-    _watched.add(events)
+    key = id(events)
+    _watched[key] = weakref.ref(events, lambda _: _watched.pop(key, None))
 
 
 def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:

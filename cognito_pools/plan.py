@@ -199,14 +199,19 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         a = old.get(member.wire) if old is not None else None
         b = new.get(member.wire) if new is not None else None
         # Most members of a merge are the very objects read: ``is`` settles them.
-        if a is b or (both and (a == b if spec.kind in _SCALARS else same_value(a, b, spec))):
+        if a is b:
             continue
-        path = prefix + member.name
         inner = spec.structure if spec.kind == "structure" else None
         if inner is None:
+            if both and (a == b if spec.kind in _SCALARS else same_value(a, b, spec)):
+                continue
+            path = prefix + member.name
             _add_leaf(before, path, a, spec)
             _add_leaf(after, path, b, spec)
             continue
+        # A structure is walked into without comparing it first: where both sides hold the
+        # same settings the walk finds no leaf, and the ``{}`` each side then reports cancel.
+        path = prefix + member.name
         inner_before: list[_Leaf] = []
         inner_after: list[_Leaf] = []
         _walk(a, b, inner.members, f"{path}.", inner_before, inner_after)
