@@ -136,11 +136,14 @@ def diff_settings(
     changed = [
         path for path in ordered if not _same_leaf(old_leaves.get(path), new_leaves.get(path))
     ]
+    # An empty structure's own entry (the only kind of leaf with members) adds nothing when
+    # its members are listed anyway.
+    empty = [path for path in changed if (old_leaves.get(path) or new_leaves[path])[1] is None]
+    listed = {path for path in empty if any(other.startswith(f"{path}.") for other in changed)}
     return tuple(
         SettingChange(path, _leaf_value(old_leaves.get(path)), _leaf_value(new_leaves.get(path)))
         for path in changed
-        # An empty structure's own entry adds nothing when its members are listed anyway.
-        if not any(other.startswith(f"{path}.") for other in changed)
+        if path not in listed
     )
 
 
