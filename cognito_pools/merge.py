@@ -121,8 +121,7 @@ def touches(change: Mapping[str, Any], path: str) -> bool:
     """Tell whether ``change`` sets, clears or replaces the setting at the dotted ``path``."""
     node: Any = change
     for key in path.split("."):
-        # The rules ask this of every change: plain dicts go by without a call.
-        fields = node if type(node) is dict else as_mapping(node)
+        fields = as_mapping(node)
         if fields is None:
             return True  # an ancestor was replaced by a model instance
         if key not in fields:
