@@ -250,9 +250,11 @@ def follow_pairs(settings: Settings, change: Mapping[str, Any]) -> tuple[Setting
             continue  # the change is nowhere near this pair
         legacy_touched = touches(change, pair.legacy)
         current_touched = touches(change, pair.current)
+        if not (legacy_touched or current_touched):
+            continue
         legacy = get_path(settings, pair.legacy, POOL)
         current = get_path(settings, pair.current, POOL)
-        if legacy == current or not (legacy_touched or current_touched):
+        if legacy == current:
             continue
         if legacy_touched and current_touched:
             settings, problem = _both_touched(pair, settings, change, legacy, current)
@@ -306,8 +308,9 @@ def clear_to_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -
     for root, entry in _SENT_DEFAULTS:
         if root not in change:
             continue
+        # Only a clear (``None`` there or around it) leaves nothing where the pool had a value.
         if (
-            touches(change, entry.path)
+            _clears(change, entry.path)
             and get_path(new, entry.path, POOL) is None
             and get_path(old, entry.path, POOL) is not None
         ):
