@@ -28,12 +28,16 @@ from cognito_pools.errors import CallFailedError, Problem, ServiceError, Validat
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-__all__ = ["WRITES", "call", "call_with_body", "logger"]
+__all__ = ["READS", "WRITES", "call", "call_with_body", "logger"]
 
 logger = logging.getLogger("cognito_pools")
 
 WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
 """Operations whose requests are built from a read, and so must never be resent as they are."""
+READS = frozenset({"DescribeUserPool", "GetUserPoolMfaConfig"})
+"""The other operations this library calls; botocore may retry them as its ``Config`` says."""
+BODY_KEPT = "DescribeUserPool"
+"""The one answer whose raw body is kept (:mod:`cognito_pools.describe` reads it)."""
 
 _HANDLER_ID = "cognito_pools.calls"
 
@@ -168,8 +172,17 @@ def _watch(client: Any) -> None:
     if known is not None and known() is events:
         return
     # botocore ignores a second registration under the same unique id, so a race here is benign.
-    events.register("before-parse.cognito-idp", _keep_body, unique_id=f"{_HANDLER_ID}.body")
-    events.register("needs-retry.cognito-idp", _count_try, unique_id=f"{_HANDLER_ID}.tries")
+    # Each handler is registered for the operations this library calls and no others, so the
+    # caller's own use of the client does not pay for them.
+    events.register(
+        f"before-parse.cognito-idp.{BODY_KEPT}", _keep_body, unique_id=f"{_HANDLER_ID}.body"
+    )
+    for operation in READS:
+        events.register(
+            f"needs-retry.cognito-idp.{operation}",
+            _count_try,
+            unique_id=f"{_HANDLER_ID}.tries.{operation}",
+        )
     for operation in WRITES:
         # More specific than botocore's own retry handler, so it is asked first.
         events.register(
@@ -203,15 +216,19 @@ def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) ->
 
 
 def _retry_write_at_once(
-    response: Any, caught_exception: Any, operation: Any, **_: Any
+    attempts: int, response: Any, caught_exception: Any, operation: Any, **_: Any
 ) -> int | None:
-    """Skip botocore's backoff before a write's retry: the resend is refused anyway.
+    """Count a write's try, and skip botocore's backoff before its retry.
 
-    Answering "retry after 0 seconds" takes precedence over botocore's own answer. It is given
-    only for failures this library retries itself; others are left to botocore's judgement.
+    The resend is refused anyway (:func:`_refuse_resend`). Answering "retry after 0 seconds"
+    takes precedence over botocore's own answer. It is given only for failures this library
+    retries itself; others are left to botocore's judgement.
     """
-    if _current.call is None:
+    state = _current.call
+    if state is None:
         return None
+    state.tries = attempts
+    state.last_response, state.last_exception = response, caught_exception
     if response is not None and "Error" in response[1]:
         error = ServiceError.from_client_error(ClientError(response[1], operation.name))
         return 0 if error.transient else None
