@@ -600,7 +600,7 @@ def figures(text: str) -> list[str]:
     return chosen
 
 
-def main() -> int:  # noqa: PLR0915 - one straight report, figure by figure
+def main() -> int:  # noqa: C901, PLR0915 - one straight report, figure by figure
     """Measure, print the table, and exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples, for a smoke run")
@@ -627,24 +627,21 @@ def main() -> int:  # noqa: PLR0915 - one straight report, figure by figure
         say(f"Python {sys.version.split()[0]}, boto3 {boto3.__version__}")
         answers = parsed_answers(body)
 
-        if "before-send" in chosen:
-            say(f"(1) before-send: {canned_runs} runs of each flow ...")
-            medians = measure_canned(
-                lambda calls: before_send_client(body, calls),
-                pool_id,
-                canned_runs,
-                canned_runs // 10,
-            )
-            rows.append(warm_row("(1) before-send: botocore whole", medians, TARGET_BEFORE_SEND))
-        if "before-call" in chosen:
-            say(f"(2) before-call: {canned_runs} runs of each flow ...")
-            medians = measure_canned(
-                lambda calls: before_call_client(answers, calls),
-                pool_id,
-                canned_runs,
-                canned_runs // 10,
-            )
-            rows.append(warm_row("(2) before-call: parsed answers", medians, TARGET_BEFORE_CALL))
+        def before_send(calls: list[str]) -> Any:
+            return before_send_client(body, calls)
+
+        def before_call(calls: list[str]) -> Any:
+            return before_call_client(answers, calls)
+
+        canned: list[tuple[str, str, Callable[[list[str]], Any], float]] = [
+            ("before-send", "(1) before-send: botocore whole", before_send, TARGET_BEFORE_SEND),
+            ("before-call", "(2) before-call: parsed answers", before_call, TARGET_BEFORE_CALL),
+        ]
+        for figure, label, make, target in canned:
+            if figure in chosen:
+                say(f"{label.partition(':')[0]}: {canned_runs} runs of each flow ...")
+                medians = measure_canned(make, pool_id, canned_runs, canned_runs // 10)
+                rows.append(warm_row(label, medians, target))
         if "loopback" in chosen:
             say(f"(3) loopback moto: {loopback_runs} runs of each flow ...")
             medians = measure_loopback(
