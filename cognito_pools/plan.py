@@ -126,22 +126,19 @@ def diff_settings(
     """
     if old is new:
         return ()
-    before: list[_Leaf] = []
-    after: list[_Leaf] = []
+    before: _Leaves = {}
+    after: _Leaves = {}
     _walk(old, new, _differing(old, new, structure), prefix, before, after)
-    old_leaves = {path: (value, spec) for path, value, spec in before}
-    new_leaves = {path: (value, spec) for path, value, spec in after}
     # The order plans list: the old side's leaves, then the paths only the new side has.
-    ordered = dict.fromkeys(old_leaves) | dict.fromkeys(new_leaves)
     changed = [
-        path for path in ordered if not _same_leaf(old_leaves.get(path), new_leaves.get(path))
+        path for path in {**before, **after} if not _same_leaf(before.get(path), after.get(path))
     ]
     # An empty structure's own entry (the only kind of leaf with members) adds nothing when
     # its members are listed anyway.
-    empty = [path for path in changed if (old_leaves.get(path) or new_leaves[path])[1] is None]
+    empty = [path for path in changed if (before.get(path) or after[path])[1] is None]
     listed = {path for path in empty if any(other.startswith(f"{path}.") for other in changed)}
     return tuple(
-        SettingChange(path, _leaf_value(old_leaves.get(path)), _leaf_value(new_leaves.get(path)))
+        SettingChange(path, _leaf_value(before.get(path)), _leaf_value(after.get(path)))
         for path in changed
         if path not in listed
     )
@@ -163,10 +160,10 @@ def _differing(
     return sorted(found, key=structure.members.index) if len(found) > 1 else found
 
 
-_Leaf = tuple[str, Any, "Value | None"]
-"""A set setting: its path, its wire value, and what it holds (``None`` for ``{}``)."""
 _Value = tuple[Any, "Value | None"]
-"""A leaf without its path."""
+"""A set setting's wire value, and what it holds (``None`` for an empty structure's ``{}``)."""
+_Leaves = dict[str, _Value]
+"""Set settings by path."""
 
 
 def leaves(model: object) -> list[tuple[str, Any]]:
@@ -179,9 +176,9 @@ def leaves(model: object) -> list[tuple[str, Any]]:
 
 def settings_leaves(settings: Mapping[str, Any], structure: Structure) -> list[tuple[str, Any]]:
     """The set settings of a wire dictionary as (dotted path, value) pairs, as plans show them."""
-    found: list[_Leaf] = []
-    _walk(None, settings, structure.members, "", [], found)
-    return [(path, _leaf_value((value, spec))) for path, value, spec in found]
+    found: _Leaves = {}
+    _walk(None, settings, structure.members, "", {}, found)
+    return [(path, _leaf_value(leaf)) for path, leaf in found.items()]
 
 
 def _walk(  # noqa: PLR0917 - a recursion's own state
@@ -189,8 +186,8 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
     new: Mapping[str, Any] | None,
     members: Iterable[Member],
     prefix: str,
-    before: list[_Leaf],
-    after: list[_Leaf],
+    before: _Leaves,
+    after: _Leaves,
 ) -> None:
     """Collect the set leaves of ``old`` into ``before`` and of ``new`` into ``after``.
 
@@ -215,28 +212,28 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         # A structure is walked into without comparing it first: where both sides hold the
         # same settings the walk finds no leaf, and the ``{}`` each side then reports cancel.
         path = prefix + member.name
-        inner_before: list[_Leaf] = []
-        inner_after: list[_Leaf] = []
+        inner_before: _Leaves = {}
+        inner_after: _Leaves = {}
         _walk(a, b, inner.members, f"{path}.", inner_before, inner_after)
         _add_structure(before, path, a, inner_before)
         _add_structure(after, path, b, inner_after)
 
 
-def _add_leaf(found: list[_Leaf], path: str, value: Any, spec: Value) -> None:
+def _add_leaf(found: _Leaves, path: str, value: Any, spec: Value) -> None:
     # An empty list or map says no more than an unset one.
     if value is not None and (value or spec.kind not in _COLLECTIONS):
-        found.append((path, value, spec))
+        found[path] = (value, spec)
 
 
-def _add_structure(found: list[_Leaf], path: str, value: Any, inner: list[_Leaf]) -> None:
+def _add_structure(found: _Leaves, path: str, value: Any, inner: _Leaves) -> None:
     if value is None:
         return
     if inner:
-        found.extend(inner)
+        found.update(inner)
     elif path not in EMPTY_MEANS_UNSET:
         # Most empty structures still mean something (DeviceConfiguration: remembering on);
         # the others read back empty after a clear and are nothing to change.
-        found.append((path, {}, None))
+        found[path] = ({}, None)
 
 
 _SCALARS = frozenset({"string", "integer", "boolean", "double", "timestamp"})
