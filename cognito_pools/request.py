@@ -124,6 +124,8 @@ def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> Mapping[str, Any
 
 def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> Mapping[str, Any]:
     """``wire`` without the structures that lack a required member; copied only if one does."""
+    if _all_complete(wire, shape):
+        return wire  # the usual case, settled without copying or recursing
     kept: dict[str, Any] | None = None
     for name, member, required in _structures_with_required(shape):
         fields = as_mapping(wire.get(name))
@@ -137,6 +139,28 @@ def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> Mapping[s
             else:
                 kept[name] = fitted
     return wire if kept is None else kept
+
+
+def _all_complete(wire: Mapping[str, Any], shape: BotocoreShape) -> bool:
+    """Whether every structure in ``wire`` that has required members has them all."""
+    for path, required in _required_by_path(shape):
+        node: Mapping[str, Any] | None = wire
+        for name in path:
+            node = as_mapping(node.get(name)) if node is not None else None
+        if node is not None and not required <= node.keys():
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=256)
+def _required_by_path(shape: BotocoreShape) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """Each structure inside ``shape`` with required members, by its path of member names."""
+    found: list[tuple[tuple[str, ...], frozenset[str]]] = []
+    for name, member, required in _structures_with_required(shape):
+        if required:
+            found.append(((name,), required))
+        found.extend(((name, *path), inner) for path, inner in _required_by_path(member))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=256)
