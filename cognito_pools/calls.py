@@ -102,8 +102,11 @@ def call_with_body(
 
     The body is ``None`` where there was none to parse (a Stubber's canned answer).
     """
-    operation: str = client.meta.method_to_api_mapping.get(method, method)
-    _watch(client)
+    meta = client.meta
+    operation: str = meta.method_to_api_mapping.get(method, method)
+    known = _watched.get(id(meta.events))
+    if known is None or known() is not meta.events:
+        _watch(client)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "%s pool=%s attempt=%d paths=%s",
@@ -165,12 +168,13 @@ def _is_transient(error: BotoCoreError) -> bool:
 
 
 def _watch(client: Any) -> None:
-    """Register this module's botocore event handlers on ``client`` (once per client)."""
+    """Register this module's botocore event handlers on ``client``.
+
+    :func:`call_with_body` calls it once per client: it knows the clients it has seen by the id
+    of their event emitter, checked through a weak reference (cheaper than a WeakSet, and every
+    call asks).
+    """
     events = client.meta.events
-    # By id, checked through a weak reference: cheaper than a WeakSet, which every call asks.
-    known = _watched.get(id(events))
-    if known is not None and known() is events:
-        return
     # botocore ignores a second registration under the same unique id, so a race here is benign.
     # Each handler is registered for the operations this library calls and no others, so the
     # caller's own use of the client does not pay for them.

@@ -72,6 +72,7 @@ _EXTRA = {MFA_KEYWORD: _MFA_MODE}
 """The keyword a change takes beyond the pool's settings."""
 _REPLACED = {MFA_MODE: MFA_KEYWORD}
 """The setting a change may not name, and the keyword that stands in for it."""
+_NO_RESETS: frozenset[str] = frozenset()
 
 
 class UserPools:
@@ -417,7 +418,7 @@ class Pool:
             request=request,
             mfa_request=step.request if step is not None else None,
             requested=dict(changes),
-            accepted_resets=frozenset(accept_reset),
+            accepted_resets=frozenset(accept_reset) if accept_reset else _NO_RESETS,
         )
         return _Prepared(described, new, plan, step, restore, changed)
 
