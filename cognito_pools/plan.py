@@ -154,9 +154,10 @@ def _differing(
     """
     if old is None or new is None:
         return structure.members
-    wires = {w for w, value in new.items() if old.get(w) is not value}
-    wires.update(w for w in old if w not in new)
-    found = [member for member in map(structure.wire_member, wires) if member is not None]
+    changed = [wire for wire, value in new.items() if old.get(wire) is not value]
+    if not old.keys() <= new.keys():  # something was cleared
+        changed += old.keys() - new.keys()
+    found = [member for member in map(structure.wire_member, changed) if member is not None]
     return sorted(found, key=structure.members.index) if len(found) > 1 else found
 
 
