@@ -236,15 +236,14 @@ def check_merged(
     new: Mapping[str, Any],
     change: Mapping[str, Any],
     runtime_shape: BotocoreShape | None = None,
-    structure: Structure | None = None,
 ) -> list[Problem]:
     """Check what the change touched, now merged into the pool's current settings.
 
-    ``new`` is the merged settings in wire form, of ``structure`` (by default the pool's).
+    ``new`` is the pool's merged settings in wire form.
     ``runtime_shape`` is the installed botocore's input shape: an older one may require members
     that the models no longer do (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
     """
-    structure = structure or rules.POOL
+    structure = rules.POOL
     problems: list[Problem] = []
     _check_required(new, change, structure, "", problems, runtime_shape)
     senders_touched = "lambda_config" in change and any(
