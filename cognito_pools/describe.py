@@ -23,6 +23,7 @@ from cognito_pools.rules import POOL
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from cognito_pools._spec import BotocoreShape
     from cognito_pools.merge import Settings
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
 
@@ -73,27 +74,34 @@ class DescribedPool:
 
 def pool_settings(user_pool: Mapping[str, Any]) -> Settings:
     """The members of DescribeUserPool's ``UserPool`` that UpdateUserPool takes, renamed so."""
-    return {
-        name: user_pool[described]
-        for name, described in _SETTING_NAMES.items()
-        if described in user_pool
-    }
+    # Copied whole and pruned: a pool reports fewer describe-only members than settings.
+    settings = dict(user_pool)
+    for name in user_pool.keys() - _DESCRIBED_SETTINGS:
+        del settings[name]
+    for wire, described in DESCRIBED_NAMES.items():
+        if described in settings:
+            settings[wire] = settings.pop(described)
+    return settings
 
 
-_SETTING_NAMES = {
-    member.wire: DESCRIBED_NAMES.get(member.wire, member.wire) for member in POOL.members
-}
-"""Each writable member's wire name, and the name DescribeUserPool reports it under."""
+_DESCRIBED_SETTINGS = frozenset(
+    DESCRIBED_NAMES.get(member.wire, member.wire) for member in POOL.members
+)
+"""The writable members, under the names DescribeUserPool reports them by."""
 
 
-def describe_pool(client: Any, pool_id: str, *, attempt: int = 1) -> DescribedPool:
+def describe_pool(
+    client: Any, pool_id: str, *, attempt: int = 1, update_shape: BotocoreShape | None = None
+) -> DescribedPool:
     """Call DescribeUserPool and read the answer, with what the installed botocore dropped.
 
-    ``attempt`` is the update's round, for the call layer's log records.
+    ``attempt`` is the update's round, for the call layer's log records. ``update_shape`` is
+    the client's UpdateUserPool input shape, for a caller that has it at hand.
     """
     request = {"UserPoolId": pool_id}
     response, body = call_with_body(client, "describe_user_pool", request, attempt=attempt)
-    update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
+    if update_shape is None:
+        update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
     if body is not None and not same_members(update_shape, POOL):
         # Only a botocore other than the models' own can have dropped anything.
         raw = _raw_user_pool(body)

@@ -129,19 +129,31 @@ def diff_settings(
     before: _Leaves = {}
     after: _Leaves = {}
     _walk(old, new, _differing(old, new, structure), prefix, before, after)
-    # The order plans list: the old side's leaves, then the paths only the new side has.
-    changed = [
-        path for path in {**before, **after} if not _same_leaf(before.get(path), after.get(path))
-    ]
+    if not (before or after):
+        return ()
+    # The walk lists a leaf only where the two sides differ, so a path both sides list is a
+    # change, unless both hold an empty structure. The order plans list: the old side's
+    # leaves, then the paths only the new side has.
+    changes: list[SettingChange] = []
+    empty: list[str] = []
+    for path, a in before.items():
+        b = after.get(path)
+        if a[1] is None:
+            if b is not None and b[1] is None:
+                continue
+            empty.append(path)
+        changes.append(SettingChange(path, _leaf_value(a), _leaf_value(b)))
+    for path, b in after.items():
+        if path not in before:
+            if b[1] is None:
+                empty.append(path)
+            changes.append(SettingChange(path, None, _leaf_value(b)))
+    if not empty:
+        return tuple(changes)
     # An empty structure's own entry (the only kind of leaf with members) adds nothing when
     # its members are listed anyway.
-    empty = [path for path in changed if (before.get(path) or after[path])[1] is None]
-    listed = {path for path in empty if any(other.startswith(f"{path}.") for other in changed)}
-    return tuple(
-        SettingChange(path, _leaf_value(before.get(path)), _leaf_value(after.get(path)))
-        for path in changed
-        if path not in listed
-    )
+    listed = {p for p in empty if any(c.path.startswith(f"{p}.") for c in changes)}
+    return tuple(change for change in changes if change.path not in listed)
 
 
 def _differing(
@@ -270,19 +282,14 @@ def same_settings(a: Mapping[str, Any], b: Mapping[str, Any], structure: Structu
     )
 
 
-def _same_leaf(a: _Value | None, b: _Value | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    spec = a[1] or b[1]
-    return same_value(a[0], b[0], spec) if spec is not None else a[0] == b[0]
-
-
 def _leaf_value(leaf: _Value | None) -> Any:
     """A leaf as plans show it: lists as tuples, structures inside them as model objects."""
     if leaf is None:
         return None
     value, spec = leaf
-    return value if spec is None else model_value(value, spec)
+    if spec is None or spec.kind in _SCALARS:
+        return value
+    return model_value(value, spec)
 
 
 def model_value(value: Any, spec: Value) -> Any:

@@ -42,11 +42,8 @@ from cognito_pools.rules import (
     MFA_MODE,
     POOL,
     TAGS,
-    clear_to_defaults,
-    complete_created_defaults,
-    follow_pairs,
-    keep_reserved_tags,
     reserved_tag_problems,
+    settle,
     unsent_legacy_as_reported,
 )
 from cognito_pools.validate import check_change, check_merged, check_setting_paths
@@ -134,7 +131,7 @@ class Pool:
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "_retries", "_verify", "id")
+    __slots__ = ("_client", "_described", "_retries", "_update_shape", "_verify", "id")
 
     def __init__(
         self,
@@ -149,6 +146,7 @@ class Pool:
         self._described = described
         self._retries = retries
         self._verify = verify
+        self._update_shape: Any = None
         self.id = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
@@ -170,7 +168,17 @@ class Pool:
         return self._with(_describe(self._client, self.id))
 
     def _with(self, described: DescribedPool) -> Pool:
-        return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
+        pool = Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
+        pool._update_shape = self._update_shape
+        return pool
+
+    def _input_shape(self) -> Any:
+        """The client's UpdateUserPool input shape: every update asks, and it never changes."""
+        shape = self._update_shape
+        if shape is None:
+            service = self._client.meta.service_model
+            shape = self._update_shape = service.operation_model("UpdateUserPool").input_shape
+        return shape
 
     def get_mfa_config(self) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
@@ -365,20 +373,20 @@ class Pool:
         The settings stay in wire form throughout: the merge copies what the change touches,
         and every other setting goes from the fresh describe into the request untouched.
         """
-        input_shape = self._client.meta.service_model.operation_model("UpdateUserPool").input_shape
-        settings = {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+        input_shape = self._input_shape()
+        settings = (
+            {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+            if MFA_KEYWORD in changes
+            else changes
+        )
         problems = self._check(changes, settings, accept_reset, input_shape)
         if problems:
             raise ValidationError(problems)
 
-        described = _describe(self._client, self.id, attempt)
+        described = describe_pool(self._client, self.id, attempt=attempt, update_shape=input_shape)
         old = described.settings
-        # Defaults go in before the pairs follow, so a legacy twin follows the default too.
-        merged = clear_to_defaults(old, merge_settings(old, settings, POOL), settings)
-        new, problems = follow_pairs(merged, settings)
-        new = complete_created_defaults(old, new, settings)
-        new, tag_problems = keep_reserved_tags(old, new, settings)
-        problems += tag_problems + check_merged(new, settings, input_shape)
+        new, problems = settle(old, merge_settings(old, settings, POOL), settings)
+        problems += check_merged(new, settings, input_shape)
         changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
         if changed:
             sendable = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)

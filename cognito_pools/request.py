@@ -143,24 +143,30 @@ def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> Mapping[s
 
 def _all_complete(wire: Mapping[str, Any], shape: BotocoreShape) -> bool:
     """Whether every structure in ``wire`` that has required members has them all."""
-    for path, required in _required_by_path(shape):
-        node: Mapping[str, Any] | None = wire
-        for name in path:
-            node = as_mapping(node.get(name)) if node is not None else None
-        if node is not None and not required <= node.keys():
+    return _complete(wire, _required_tree(shape))
+
+
+def _complete(wire: Mapping[str, Any], tree: _RequiredTree) -> bool:
+    for name, required, inner in tree:
+        fields = as_mapping(wire.get(name))
+        if fields is None:
+            continue
+        if not required <= fields.keys() or (inner and not _complete(fields, inner)):
             return False
     return True
 
 
+_RequiredTree = tuple[tuple[str, frozenset[str], "_RequiredTree"], ...]
+"""The structure members with required members somewhere inside, each with its own tree."""
+
+
 @functools.lru_cache(maxsize=256)
-def _required_by_path(shape: BotocoreShape) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
-    """Each structure inside ``shape`` with required members, by its path of member names."""
-    found: list[tuple[tuple[str, ...], frozenset[str]]] = []
-    for name, member, required in _structures_with_required(shape):
-        if required:
-            found.append(((name,), required))
-        found.extend(((name, *path), inner) for path, inner in _required_by_path(member))
-    return tuple(found)
+def _required_tree(shape: BotocoreShape) -> _RequiredTree:
+    """:func:`_structures_with_required` of ``shape``, all the way down."""
+    return tuple(
+        (name, required, _required_tree(member))
+        for name, member, required in _structures_with_required(shape)
+    )
 
 
 @functools.lru_cache(maxsize=256)

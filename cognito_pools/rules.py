@@ -43,6 +43,7 @@ __all__ = [
     "is_reserved_tag",
     "keep_reserved_tags",
     "reserved_tag_problems",
+    "settle",
     "unsent_legacy_as_reported",
 ]
 
@@ -236,10 +237,47 @@ _REFUSED_CLEARS = tuple(
     ((entry.keyword or entry.path).partition(".")[0], entry) for entry in CLEARING if entry.refused
 )
 """The tables above with each entry's top-level setting, so a change is matched by a lookup."""
+_REFUSED_ROOTS = frozenset(root for root, _ in _REFUSED_CLEARS)
 
 KMS_KEY_PATH = "lambda_config.kms_key_id"
 CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email_sender")
 KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
+
+
+def settle(
+    old: Settings, merged: Settings, change: Mapping[str, Any]
+) -> tuple[Settings, list[Problem]]:
+    """Apply every rule between settings to ``merged``, the merge of ``change`` into ``old``.
+
+    Defaults go in before the pairs follow, so a legacy twin follows the default too; the
+    reserved tags go back last.
+    """
+    # The clearing rules look for a ``None`` (or a model instance, which may hold one) along
+    # their paths; a change with neither anywhere cannot trigger them.
+    clears = _may_clear(change)
+    new = clear_to_defaults(old, merged, change) if clears else merged
+    new, problems = follow_pairs(new, change)
+    if clears:
+        new = complete_created_defaults(old, new, change)
+    if "user_pool_tags" in change:
+        new, tag_problems = keep_reserved_tags(old, new, change)
+        problems += tag_problems
+    return new, problems
+
+
+def _may_clear(change: Mapping[str, Any]) -> bool:
+    """Whether ``change`` holds ``None`` or a model instance at any depth."""
+    value: object
+    for value in change.values():
+        if value is None:
+            return True
+        fields = as_mapping(value)
+        if fields is not None:
+            if _may_clear(fields):
+                return True
+        elif hasattr(type(value), "__attrs_attrs__"):  # every model class is an attrs class
+            return True
+    return False
 
 
 def follow_pairs(settings: Settings, change: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
@@ -345,6 +383,8 @@ def _default(entry: Clearing) -> Any:
 
 def clearing_problems(change: Mapping[str, Any]) -> list[Problem]:
     """Refuse ``None`` for the settings in :data:`CLEARING` that cannot be cleared."""
+    if _REFUSED_ROOTS.isdisjoint(change):
+        return []
     return [
         Problem(entry.keyword or entry.path, f"cannot be cleared: {entry.instead}")
         for root, entry in _REFUSED_CLEARS

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["check_change", "check_merged", "check_setting_paths"]
 
 _ARN_EXAMPLE = "the ARN form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
+_SCALAR_KINDS = frozenset({"string", "integer", "boolean", "double"})
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -57,10 +58,11 @@ def check_change(
     """
     replaced = replaced or {}
     checker = _ChangeChecker(extra or {}, replaced)
+    accepted = change
     for name, instead in replaced.items():
         if name in change:
             checker.report(name, f"not accepted here; use {instead}= instead")
-    accepted = {k: v for k, v in change.items() if k not in replaced}
+            accepted = {k: v for k, v in accepted.items() if k != name}
     checker.structure(accepted, structure, "", runtime_shape)
     if structure is rules.POOL:  # the table's paths are UserPoolConfig's
         checker.problems += rules.clearing_problems(change)
@@ -106,9 +108,12 @@ class _ChangeChecker:
     def value(
         self, value: Any, spec: Value, path: str, runtime_shape: BotocoreShape | None
     ) -> None:
-        if spec.kind == "structure" and spec.structure is not None:
+        kind = spec.kind
+        if kind in _SCALAR_KINDS:
+            self.scalar(value, spec, path)
+        elif kind == "structure" and spec.structure is not None:
             self.nested(value, spec.structure, path, runtime_shape)
-        elif spec.kind == "list" and spec.item is not None:
+        elif kind == "list" and spec.item is not None:
             entries = as_sequence(value)
             if entries is None:
                 self.report(path, f"expected a list, got {_kind(value)}")
@@ -117,7 +122,7 @@ class _ChangeChecker:
             item_shape = getattr(runtime_shape, "member", None)
             for index, item in enumerate(entries):
                 self.whole(item, spec.item, f"{path}[{index}]", item_shape)
-        elif spec.kind == "map" and spec.item is not None:
+        elif kind == "map" and spec.item is not None:
             mapping = as_mapping(value)
             if mapping is None:
                 self.report(path, f"expected a mapping, got {_kind(value)}")
