@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple, cast
+from typing import Any, Final, Literal, NamedTuple, cast
 
 ValueKind = Literal[
     "string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"
 ]
 
 MODELS_MODULE = "cognito_pools.models"
+
+SCALAR_KINDS: frozenset[ValueKind] = frozenset(
+    {"string", "integer", "boolean", "double", "timestamp"}
+)
+"""The kinds of value that hold no other values: compared, merged and shown as they are."""
 
 
 def _model_class(name: str) -> type[Any]:
@@ -87,37 +92,30 @@ class Member(NamedTuple):
 
 
 class Structure:
-    """A model class, by name, and the botocore shape it was generated from."""
+    """A model class, by name, and the botocore shape it was generated from.
 
-    __slots__ = ("_by_name", "_by_wire", "_hash", "_members", "_name", "_shape")
+    Its attributes are read-only by convention: the tables are built once, when
+    :mod:`cognito_pools._schema` loads, and every update reads them many times over, so they are
+    plain slots rather than properties.
+    """
+
+    __slots__ = ("_by_name", "_by_wire", "_hash", "members", "name", "shape")
 
     def __init__(self, name: str, shape: str, members: tuple[Member, ...]) -> None:
-        self._name = name
-        self._shape = shape
-        self._members = members
-        self._by_name = {member.name: member for member in members}
-        self._hash: int | None = None
-        self._by_wire = {member.wire: member for member in members}
-
-    @property
-    def name(self) -> str:
+        self.name: Final = name
         """The model class's name."""
-        return self._name
-
-    @property
-    def shape(self) -> str:
+        self.shape: Final = shape
         """The botocore shape name."""
-        return self._shape
-
-    @property
-    def members(self) -> tuple[Member, ...]:
+        self.members: Final = members
         """The members, in the service model's order."""
-        return self._members
+        self._by_name = {member.name: member for member in members}
+        self._by_wire = {member.wire: member for member in members}
+        self._hash: int | None = None
 
     @property
     def cls(self) -> type[Any]:
         """The model class (this loads :mod:`cognito_pools.models`)."""
-        return _model_class(self._name)
+        return _model_class(self.name)
 
     def member(self, name: str) -> Member | None:
         """Return the member with this snake_case name, if there is one."""
@@ -128,21 +126,17 @@ class Structure:
         return self._by_wire.get(wire)
 
     def __repr__(self) -> str:
-        return f"Structure({self._name!r}, {self._shape!r}, {self._members!r})"
+        return f"Structure({self.name!r}, {self.shape!r}, {self.members!r})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Structure):
             return NotImplemented
-        return (self._name, self._shape, self._members) == (
-            other._name,
-            other._shape,
-            other._members,
-        )
+        return (self.name, self.shape, self.members) == (other.name, other.shape, other.members)
 
     def __hash__(self) -> int:
         # Structures key the converter's and validator's caches: hash the members once.
         if self._hash is None:
-            self._hash = hash((self._name, self._shape, self._members))
+            self._hash = hash((self.name, self.shape, self.members))
         return self._hash
 
 

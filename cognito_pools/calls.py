@@ -43,15 +43,16 @@ _HANDLER_ID = "cognito_pools.calls"
 
 
 class _Call:
-    """What botocore's event handlers learn about one call this library is making."""
+    """What botocore's event handlers learn about one call this library is making.
 
-    __slots__ = ("body", "last_exception", "last_response", "tries")
+    The class attributes are the defaults, so that starting a call costs no ``__init__``: most
+    calls succeed at once and set nothing but ``body``.
+    """
 
-    def __init__(self) -> None:
-        self.tries = 1
-        self.last_response: Any = None
-        self.last_exception: BaseException | None = None
-        self.body: bytes | None = None
+    tries: int = 1
+    last_response: Any = None
+    last_exception: BaseException | None = None
+    body: bytes | None = None
 
 
 class _Current(threading.local):

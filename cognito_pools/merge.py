@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from cognito_pools._spec import as_mapping
+from cognito_pools._spec import SCALAR_KINDS, as_mapping
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -76,8 +76,11 @@ def merge_settings(
 def _merge_value(current: Any, value: Any, spec: Value) -> Any:
     if value is None:
         return None
+    kind = spec.kind
+    if kind in SCALAR_KINDS:
+        return value
     target = spec.structure
-    if spec.kind == "structure" and target is not None:
+    if kind == "structure" and target is not None:
         fields = as_mapping(value)
         if fields is None:  # a model instance: it replaces the structure whole
             return _model_wire(value)
@@ -90,6 +93,8 @@ def _merge_value(current: Any, value: Any, spec: Value) -> Any:
 
 def wire_value(value: Any, spec: Value) -> Any:
     """Turn a caller's whole value (list item, map value, list, map) into its wire form."""
+    if spec.kind in SCALAR_KINDS:
+        return value
     target = spec.structure
     if spec.kind == "structure" and target is not None:
         fields = as_mapping(value)

@@ -6,7 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from cognito_pools._redact import shown_value
-from cognito_pools._spec import as_sequence
+from cognito_pools._spec import SCALAR_KINDS, as_sequence
 from cognito_pools.rules import EMPTY_MEANS_UNSET
 
 if TYPE_CHECKING:
@@ -216,7 +216,7 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
             continue
         inner = spec.structure if spec.kind == "structure" else None
         if inner is None:
-            if both and (a == b if spec.kind in _SCALARS else same_value(a, b, spec)):
+            if both and (a == b if spec.kind in SCALAR_KINDS else same_value(a, b, spec)):
                 continue
             path = prefix + member.name
             _add_leaf(before, path, a, spec)
@@ -249,7 +249,6 @@ def _add_structure(found: _Leaves, path: str, value: Any, inner: _Leaves) -> Non
         found[path] = ({}, None)
 
 
-_SCALARS = frozenset({"string", "integer", "boolean", "double", "timestamp"})
 _COLLECTIONS = frozenset({"list", "map"})
 
 
@@ -259,7 +258,7 @@ def same_value(a: Any, b: Any, spec: Value) -> bool:
     Members the models do not know (a newer botocore's) are not settings here, so they do not
     count.
     """
-    if a is b or spec.kind in _SCALARS:
+    if a is b or spec.kind in SCALAR_KINDS:
         return bool(a == b)
     if a is None or b is None:
         return False
@@ -287,7 +286,7 @@ def _leaf_value(leaf: _Value | None) -> Any:
     if leaf is None:
         return None
     value, spec = leaf
-    if spec is None or spec.kind in _SCALARS:
+    if spec is None or spec.kind in SCALAR_KINDS:
         return value
     return model_value(value, spec)
 

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 from botocore.exceptions import BotoCoreError
 
 from cognito_pools.calls import call, logger
+from cognito_pools.converter import same_members
 from cognito_pools.describe import DescribedPool, describe_pool
 from cognito_pools.errors import (
     CallFailedError,
@@ -348,8 +349,10 @@ class Pool:
         input_shape: Any,
     ) -> list[Problem]:
         """Everything that can be judged before any call, reported together."""
+        # A botocore with the models' own members can send whatever the models name.
+        runtime_shape = None if same_members(input_shape, POOL) else input_shape
         problems = check_change(
-            settings, POOL, runtime_shape=input_shape, extra=_EXTRA, replaced=_REPLACED
+            settings, POOL, runtime_shape=runtime_shape, extra=_EXTRA, replaced=_REPLACED
         )
         if MFA_KEYWORD in changes:
             from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from cognito_pools import rules
 from cognito_pools._redact import is_secret, shown_value
 from cognito_pools._schema import STRUCTURES
-from cognito_pools._spec import as_mapping, as_sequence
+from cognito_pools._spec import SCALAR_KINDS, as_mapping, as_sequence
 from cognito_pools.errors import Problem
 from cognito_pools.merge import get_path, touches
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["check_change", "check_merged", "check_setting_paths"]
 
 _ARN_EXAMPLE = "the ARN form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
-_SCALAR_KINDS = frozenset({"string", "integer", "boolean", "double"})
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -109,7 +108,7 @@ class _ChangeChecker:
         self, value: Any, spec: Value, path: str, runtime_shape: BotocoreShape | None
     ) -> None:
         kind = spec.kind
-        if kind in _SCALAR_KINDS:
+        if kind in SCALAR_KINDS:
             self.scalar(value, spec, path)
         elif kind == "structure" and spec.structure is not None:
             self.nested(value, spec.structure, path, runtime_shape)
