@@ -36,9 +36,6 @@ WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
 """Operations whose requests are built from a read, and so must never be resent as they are."""
 READS = frozenset({"DescribeUserPool", "GetUserPoolMfaConfig"})
 """The other operations this library calls; botocore may retry them as its ``Config`` says."""
-BODY_KEPT = "DescribeUserPool"
-"""The one answer whose raw body is kept (:mod:`cognito_pools.describe` reads it)."""
-
 _HANDLER_ID = "cognito_pools.calls"
 
 
@@ -53,6 +50,9 @@ class _Call:
     last_response: Any = None
     last_exception: BaseException | None = None
     body: bytes | None = None
+    """The raw body of the successful answer, where the caller asked for it."""
+    response: Mapping[str, Any]
+    """The parsed answer, once there is one."""
 
 
 class _Current(threading.local):
@@ -64,6 +64,8 @@ class _Current(threading.local):
 _current = _Current()
 _watched: dict[int, weakref.ref[Any]] = {}
 """The event emitters that already have this module's handlers."""
+_bodies_kept: dict[tuple[int, str], weakref.ref[Any]] = {}
+"""The event emitters, with the operation, that already keep that operation's answer body."""
 
 
 class _ResendRefusedError(Exception):
@@ -88,21 +90,35 @@ def call(
         CallFailedError: the call got no answer, or could not be made.
         ValidationError: botocore refused the parameters before sending them.
     """
-    return call_with_body(client, method, kwargs, attempt=attempt, paths=paths)[0]
+    return _call(client, method, kwargs, attempt, paths).response
 
 
 def call_with_body(
-    client: Any,
-    method: str,
-    kwargs: Mapping[str, Any],
-    *,
-    attempt: int = 1,
-    paths: Sequence[str] = (),
+    client: Any, method: str, kwargs: Mapping[str, Any], *, attempt: int = 1
 ) -> tuple[Mapping[str, Any], bytes | None]:
     """:func:`call`, also returning the raw body botocore parsed the answer from.
 
-    The body is ``None`` where there was none to parse (a Stubber's canned answer).
+    The body is ``None`` where there was none to parse (a Stubber's canned answer). Keeping it
+    takes one more event handler on the client, registered by the first such call.
     """
+    meta = client.meta
+    operation: str = meta.method_to_api_mapping.get(method, method)
+    key = (id(meta.events), operation)
+    known = _bodies_kept.get(key)
+    if known is None or known() is not meta.events:
+        meta.events.register(
+            f"before-parse.cognito-idp.{operation}",
+            _keep_body,
+            unique_id=f"{_HANDLER_ID}.body.{operation}",
+        )
+        _bodies_kept[key] = weakref.ref(meta.events, lambda _: _bodies_kept.pop(key, None))
+    state = _call(client, method, kwargs, attempt, ())
+    return state.response, state.body
+
+
+def _call(
+    client: Any, method: str, kwargs: Mapping[str, Any], attempt: int, paths: Sequence[str]
+) -> _Call:
     meta = client.meta
     operation: str = meta.method_to_api_mapping.get(method, method)
     known = _watched.get(id(meta.events))
@@ -127,8 +143,7 @@ def call_with_body(
     outer = _current.call
     state = _current.call = _Call()
     try:
-        response: Mapping[str, Any] = getattr(client, method)(**kwargs)
-        body = state.body
+        state.response = getattr(client, method)(**kwargs)
     except _ResendRefusedError:
         raise _refused(operation, state.last_response, state.last_exception) from None
     except ClientError as error:
@@ -141,7 +156,7 @@ def call_with_body(
         raise failure from error
     finally:
         _current.call = outer
-    return response, body
+    return state
 
 
 def _refused(operation: str, response: Any, exception: BaseException | None) -> Exception:
@@ -171,17 +186,14 @@ def _is_transient(error: BotoCoreError) -> bool:
 def _watch(client: Any) -> None:
     """Register this module's botocore event handlers on ``client``.
 
-    :func:`call_with_body` calls it once per client: it knows the clients it has seen by the id
-    of their event emitter, checked through a weak reference (cheaper than a WeakSet, and every
-    call asks).
+    Every call makes sure of it, once per client. The clients seen are known by the id of their
+    event emitter, checked through a weak reference (cheaper than a WeakSet, and every call
+    asks).
     """
     events = client.meta.events
     # botocore ignores a second registration under the same unique id, so a race here is benign.
     # Each handler is registered for the operations this library calls and no others, so the
     # caller's own use of the client does not pay for them.
-    events.register(
-        f"before-parse.cognito-idp.{BODY_KEPT}", _keep_body, unique_id=f"{_HANDLER_ID}.body"
-    )
     for operation in READS:
         events.register(
             f"needs-retry.cognito-idp.{operation}",

@@ -6,7 +6,7 @@ vanish from the parsed answer, and an update built from it would let Cognito res
 a word. So :func:`describe_pool` also takes the raw body that botocore hands to its
 ``before-parse`` event (:func:`~cognito_pools.calls.call_with_body` keeps it), and puts back
 every member the parser dropped. The update step then sees those settings and refuses to reset
-them silently.
+them silently. With the models' own botocore nothing can be dropped, so the body is not kept.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from cognito_pools._schema import DESCRIBED_NAMES
 from cognito_pools._spec import as_list, as_mapping
-from cognito_pools.calls import call_with_body
+from cognito_pools.calls import call, call_with_body
 from cognito_pools.converter import same_members
 from cognito_pools.rules import POOL
 
@@ -99,11 +99,13 @@ def describe_pool(
     the client's UpdateUserPool input shape, for a caller that has it at hand.
     """
     request = {"UserPoolId": pool_id}
-    response, body = call_with_body(client, "describe_user_pool", request, attempt=attempt)
     if update_shape is None:
         update_shape = client.meta.service_model.operation_model("UpdateUserPool").input_shape
-    if body is not None and not same_members(update_shape, POOL):
+    if same_members(update_shape, POOL):
         # Only a botocore other than the models' own can have dropped anything.
+        return read_described(call(client, "describe_user_pool", request, attempt=attempt))
+    response, body = call_with_body(client, "describe_user_pool", request, attempt=attempt)
+    if body is not None:
         raw = _raw_user_pool(body)
         if raw is not None:
             response = {**response, "UserPool": _with_dropped(response["UserPool"], raw)}
