@@ -94,12 +94,13 @@ class Member(NamedTuple):
 class Structure:
     """A model class, by name, and the botocore shape it was generated from.
 
-    Its attributes are read-only by convention: the tables are built once, when
-    :mod:`cognito_pools._schema` loads, and every update reads them many times over, so they are
-    plain slots rather than properties.
+    The tables are built once, when :mod:`cognito_pools._schema` loads, and every update reads
+    them many times over: so the attributes are plain slots rather than properties (``Final``
+    to the type checkers), and a structure is equal only to itself, which keeps it a cheap key
+    for the converter's and validator's caches.
     """
 
-    __slots__ = ("_by_name", "_by_wire", "_hash", "members", "name", "shape")
+    __slots__ = ("_by_name", "_by_wire", "members", "name", "shape")
 
     def __init__(self, name: str, shape: str, members: tuple[Member, ...]) -> None:
         self.name: Final = name
@@ -110,7 +111,6 @@ class Structure:
         """The members, in the service model's order."""
         self._by_name = {member.name: member for member in members}
         self._by_wire = {member.wire: member for member in members}
-        self._hash: int | None = None
 
     @property
     def cls(self) -> type[Any]:
@@ -127,17 +127,6 @@ class Structure:
 
     def __repr__(self) -> str:
         return f"Structure({self.name!r}, {self.shape!r}, {self.members!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Structure):
-            return NotImplemented
-        return (self.name, self.shape, self.members) == (other.name, other.shape, other.members)
-
-    def __hash__(self) -> int:
-        # Structures key the converter's and validator's caches: hash the members once.
-        if self._hash is None:
-            self._hash = hash((self.name, self.shape, self.members))
-        return self._hash
 
 
 class ModelStructures(Mapping[type[Any], Structure]):

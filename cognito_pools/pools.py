@@ -51,6 +51,7 @@ from cognito_pools.validate import check_change, check_merged, check_setting_pat
 from cognito_pools.verify import confirm_landed
 
 if TYPE_CHECKING:
+    import threading
     from collections.abc import Collection, Mapping
 
     import boto3
@@ -132,7 +133,7 @@ class Pool:
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "_retries", "_update_shape", "_verify", "id")
+    __slots__ = ("_client", "_described", "_lock", "_retries", "_update_shape", "_verify", "id")
 
     def __init__(
         self,
@@ -148,6 +149,7 @@ class Pool:
         self._retries = retries
         self._verify = verify
         self._update_shape: Any = None
+        self._lock: threading.RLock | None = None
         self.id = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
@@ -170,7 +172,8 @@ class Pool:
 
     def _with(self, described: DescribedPool) -> Pool:
         pool = Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
-        pool._update_shape = self._update_shape
+        # Both depend only on the client and the pool id, and every update asks for them.
+        pool._update_shape, pool._lock = self._update_shape, self._lock
         return pool
 
     def _input_shape(self) -> Any:
@@ -307,7 +310,9 @@ class Pool:
                 )
             return self._write(prepared, round_number), prepared.plan
 
-        with pool_lock(self._client, self.id):
+        if self._lock is None:
+            self._lock = pool_lock(self._client, self.id)
+        with self._lock:
             updated, written = retrying(self._retries, attempt)
             if written and (self._verify if verify is None else verify):
                 confirm_landed(self._client, written)
