@@ -195,9 +195,10 @@ def _watch(client: Any) -> None:
     # Each handler is registered for the operations this library calls and no others, so the
     # caller's own use of the client does not pay for them.
     for operation in READS:
+        # Only a failed call needs its tries counted, and only a failed call emits this.
         events.register(
-            f"needs-retry.cognito-idp.{operation}",
-            _count_try,
+            f"after-call-error.cognito-idp.{operation}",
+            _count_tries,
             unique_id=f"{_HANDLER_ID}.tries.{operation}",
         )
     for operation in WRITES:
@@ -224,12 +225,12 @@ def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:
         state.body = response_dict.get("body")
 
 
-def _count_try(attempts: int, response: Any, caught_exception: Any, **_: Any) -> None:
-    """Note each finished try of this thread's call; never votes on botocore's retry."""
+def _count_tries(context: Mapping[str, Any], **_: Any) -> None:
+    """Note how many tries botocore made before this thread's read failed for good."""
     state = _current.call
-    if state is not None:
-        state.tries = attempts
-        state.last_response, state.last_exception = response, caught_exception
+    retries: Mapping[str, Any] = context.get("retries") or {}
+    if state is not None and "attempt" in retries:
+        state.tries = retries["attempt"]
 
 
 def _retry_write_at_once(

@@ -19,9 +19,11 @@ import boto3
 import botocore.endpoint
 import pytest
 from botocore.config import Config
+from botocore.exceptions import EndpointConnectionError
 from wire import canned_response
 
 from cognito_pools import (
+    CallFailedError,
     ChangeOverwrittenError,
     CognitoPoolsError,
     ConcurrentModificationError,
@@ -171,6 +173,44 @@ def test_a_fault_that_never_ends_fails_after_the_bound_and_changes_nothing(
     else:
         assert sent == FAST.attempts  # writes are never resent by botocore
     assert caught.value.attempts == sent
+
+
+class LostConnections:
+    """Fails every request of one operation as if the connection dropped, before it is sent."""
+
+    def __init__(self, client: Any, operation: str) -> None:
+        self.sent = 0
+        client.meta.events.register(f"before-send.cognito-idp.{operation}", self.answer)
+
+    def answer(self, request: Any, **_: Any) -> None:
+        self.sent += 1
+        raise EndpointConnectionError(endpoint_url=request.url)
+
+
+@pytest.mark.parametrize("botocore_retries", BOTOCORE_RETRIES)
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_connection_that_never_comes_back_is_counted_try_by_try(
+    endpoint, new_pool, operation, botocore_retries
+):
+    pool_id = new_pool("01")
+    config = BOTOCORE_RETRIES[botocore_retries]
+    client = make_client(endpoint, config)
+    before = snapshot(client, pool_id)
+    pool = UserPools(client, retries=FAST).get(pool_id)
+    lost = LostConnections(client, operation)
+
+    with pytest.raises(CallFailedError) as caught:
+        pool.update(**CHANGE)
+
+    assert caught.value.transient
+    assert snapshot(make_client(endpoint), pool_id) == before
+    # Every try botocore made counts against the budget, reads and writes alike.
+    assert caught.value.attempts == lost.sent
+    botocore_tries = config.retries.get("max_attempts", config.retries.get("total_max_attempts"))
+    if operation in {"UpdateUserPool", "SetUserPoolMfaConfig"}:
+        assert lost.sent == FAST.attempts  # a write is never resent by botocore
+    else:
+        assert FAST.attempts <= lost.sent <= FAST.attempts + botocore_tries - 1
 
 
 def test_retries_off_fails_at_the_first_transient_fault(endpoint, new_pool):
