@@ -6,7 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from cognito_pools._redact import shown_value
-from cognito_pools._spec import SCALAR_KINDS, as_sequence
+from cognito_pools._spec import SCALAR_KINDS, as_mapping, as_sequence
 from cognito_pools.rules import EMPTY_MEANS_UNSET
 
 if TYPE_CHECKING:
@@ -118,17 +118,32 @@ def diff_settings(
     new: Mapping[str, Any] | None,
     structure: Structure,
     prefix: str = "",
+    *,
+    merged: Mapping[str, Any] | None = None,
 ) -> tuple[SettingChange, ...]:
     """List the leaf settings that differ between two wire dictionaries of one structure.
 
     Members that are the same object in both are skipped unlooked, so diffing a merge against
-    the settings it was made from costs what the change touched.
+    the settings it was made from costs what the change touched. ``merged`` is the change, when
+    ``new`` is what :func:`~cognito_pools.merge.merge_settings` made of it and ``old`` and
+    nothing else: then only the members it names can differ, and no other is looked at.
     """
     if old is new:
         return ()
+    fields = as_mapping(merged)
+    if fields is not None and old is not None and new is not None:
+        found = _diff_of_merge(old, new, structure, fields, prefix)
+        if found is not None:
+            return found
     before: _Leaves = {}
     after: _Leaves = {}
-    _walk(old, new, _differing(old, new, structure), prefix, before, after)
+    members = _differing(old, new, structure) if fields is None else _named(fields, structure)
+    _walk(old, new, members, prefix, before, after, fields)
+    return _changes(before, after)
+
+
+def _changes(before: _Leaves, after: _Leaves) -> tuple[SettingChange, ...]:
+    """The changes between the leaves the walk collected from each side."""
     if not (before or after):
         return ()
     # The walk lists a leaf only where the two sides differ, so a path both sides list is a
@@ -194,6 +209,78 @@ def settings_leaves(settings: Mapping[str, Any], structure: Structure) -> list[t
     return [(path, _leaf_value(leaf)) for path, leaf in found.items()]
 
 
+def _diff_of_merge(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    structure: Structure,
+    change: Mapping[str, Any],
+    prefix: str,
+) -> tuple[SettingChange, ...] | None:
+    """The diff of a merge where every structure the change names is on both sides.
+
+    That is the usual change, and then the changes are simply its differing leaves: those the
+    pool had, in order, then those it lacked (the order :func:`_walk` gives). ``None`` where a
+    structure is created, removed or replaced: that needs the whole walk.
+    """
+    first: list[SettingChange] = []
+    later: list[SettingChange] = []
+    if not _merge_leaves(old, new, _named(change, structure), change, prefix, first, later):
+        return None
+    return (*first, *later)
+
+
+def _merge_leaves(  # noqa: PLR0917 - a recursion's own state
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    members: Iterable[Member],
+    change: Mapping[str, Any],
+    prefix: str,
+    first: list[SettingChange],
+    later: list[SettingChange],
+) -> bool:
+    for member in members:
+        a, b = old.get(member.wire), new.get(member.wire)
+        if a is b:
+            continue
+        spec = member.value
+        inner = spec.structure if spec.kind == "structure" else None
+        if inner is not None:
+            fields, a_fields, b_fields = (
+                as_mapping(change.get(member.name)),
+                as_mapping(a),
+                as_mapping(b),
+            )
+            if fields is None or a_fields is None or b_fields is None:
+                return False
+            members_named = _named(fields, inner)
+            path = f"{prefix}{member.name}."
+            if not _merge_leaves(a_fields, b_fields, members_named, fields, path, first, later):
+                return False
+            continue
+        if (a == b) if spec.kind in SCALAR_KINDS else same_value(a, b, spec):
+            continue
+        # An empty list or map says no more than an unset one (as in _add_leaf).
+        if not a and spec.kind in _COLLECTIONS:
+            a = None
+        if not b and spec.kind in _COLLECTIONS:
+            b = None
+        if a is None and b is None:
+            continue
+        found = SettingChange(prefix + member.name, _shown(a, spec), _shown(b, spec))
+        (first if a is not None else later).append(found)
+    return True
+
+
+def _shown(value: Any, spec: Value) -> Any:
+    return None if value is None else _leaf_value((value, spec))
+
+
+def _named(change: Mapping[str, Any], structure: Structure) -> list[Member]:
+    """The members a change names, in the structure's order."""
+    found = [member for member in map(structure.member, change) if member is not None]
+    return sorted(found, key=structure.members.index) if len(found) > 1 else found
+
+
 def _walk(  # noqa: PLR0917 - a recursion's own state
     old: Mapping[str, Any] | None,
     new: Mapping[str, Any] | None,
@@ -201,10 +288,12 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
     prefix: str,
     before: _Leaves,
     after: _Leaves,
+    merged: Mapping[str, Any] | None = None,
 ) -> None:
     """Collect the set leaves of ``old`` into ``before`` and of ``new`` into ``after``.
 
     Where both sides exist, members that hold the same settings on both are left out.
+    ``merged`` is the part of the change that made this structure (see :func:`diff_settings`).
     """
     both = old is not None and new is not None
     for member in members:
@@ -227,7 +316,11 @@ def _walk(  # noqa: PLR0917 - a recursion's own state
         path = prefix + member.name
         inner_before: _Leaves = {}
         inner_after: _Leaves = {}
-        _walk(a, b, inner.members, f"{path}.", inner_before, inner_after)
+        change = as_mapping(merged.get(member.name)) if merged is not None else None
+        if change is None:
+            _walk(a, b, inner.members, f"{path}.", inner_before, inner_after)
+        else:
+            _walk(a, b, _named(change, inner), f"{path}.", inner_before, inner_after, change)
         _add_structure(before, path, a, inner_before)
         _add_structure(after, path, b, inner_after)
 

@@ -393,9 +393,13 @@ class Pool:
 
         described = describe_pool(self._client, self.id, attempt=attempt, update_shape=input_shape)
         old = described.settings
-        new, problems = settle(old, merge_settings(old, settings, POOL), settings)
+        merged = merge_settings(old, settings, POOL)
+        new, problems = settle(old, merged, settings)
         problems += check_merged(new, settings, input_shape)
-        changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
+        reported = unsent_legacy_as_reported(old, new)
+        # Where no rule touched the merge, the diff need look only where the change did.
+        only_merged = new is merged and reported is old
+        changed = diff_settings(reported, new, POOL, merged=settings if only_merged else None)
         if changed:
             sendable = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
             if sendable is not new:

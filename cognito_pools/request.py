@@ -75,6 +75,8 @@ def without_unsendable(
         UnsendableSettingsError: the pool has such settings that ``accept_reset`` does not name.
     """
     lost = unsendable(described, input_shape, POOL)
+    if not lost:
+        return settings
     refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
     if refused:
         import botocore  # noqa: PLC0415 - only for the message
@@ -148,7 +150,10 @@ def _all_complete(wire: Mapping[str, Any], shape: BotocoreShape) -> bool:
 
 def _complete(wire: Mapping[str, Any], tree: _RequiredTree) -> bool:
     for name, required, inner in tree:
-        fields = as_mapping(wire.get(name))
+        value = wire.get(name)
+        if value is None:  # most of these structures are unset: no call to find that out
+            continue
+        fields = as_mapping(value)
         if fields is None:
             continue
         if not required <= fields.keys() or (inner and not _complete(fields, inner)):
