@@ -37,6 +37,14 @@ WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
 READS = frozenset({"DescribeUserPool", "GetUserPoolMfaConfig"})
 """The other operations this library calls; botocore may retry them as its ``Config`` says."""
 _HANDLER_ID = "cognito_pools.calls"
+_OPERATIONS = {
+    "describe_user_pool": "DescribeUserPool",
+    "update_user_pool": "UpdateUserPool",
+    "get_user_pool_mfa_config": "GetUserPoolMfaConfig",
+    "set_user_pool_mfa_config": "SetUserPoolMfaConfig",
+}
+"""The operations behind the client methods this library calls (botocore's own mapping is a
+property of the client, asked on every call)."""
 
 
 class _Call:
@@ -120,9 +128,10 @@ def _call(
     client: Any, method: str, kwargs: Mapping[str, Any], attempt: int, paths: Sequence[str]
 ) -> _Call:
     meta = client.meta
-    operation: str = meta.method_to_api_mapping.get(method, method)
-    known = _watched.get(id(meta.events))
-    if known is None or known() is not meta.events:
+    operation = _OPERATIONS.get(method) or meta.method_to_api_mapping.get(method, method)
+    events = meta.events
+    known = _watched.get(id(events))
+    if known is None or known() is not events:
         _watch(client)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(

@@ -320,7 +320,9 @@ class Pool:
 
     def _write(self, prepared: _Prepared, round_number: int) -> Pool:
         plan, step = prepared.plan, prepared.mfa_step
-        paths = [change.path for change in plan.changes]
+        # Only the log records need the paths (DEBUG for the call, INFO below).
+        logged = logger.isEnabledFor(logging.INFO)
+        paths = [change.path for change in plan.changes] if logged else []
         if step is not None:
             from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
 
@@ -334,7 +336,7 @@ class Pool:
             )
         elif plan.request is not None:
             call(self._client, "update_user_pool", plan.request, attempt=round_number, paths=paths)
-        if plan and logger.isEnabledFor(logging.INFO):
+        if plan and logged:
             logger.info(
                 "updated user pool %s: %s",
                 self.id,

@@ -110,44 +110,54 @@ class _ChangeChecker:
         kind = spec.kind
         if kind in SCALAR_KINDS:
             self.scalar(value, spec, path)
-        elif kind == "structure" and spec.structure is not None:
-            self.nested(value, spec.structure, path, runtime_shape)
+        elif kind == "structure" and (target := spec.structure) is not None:
+            fields = as_mapping(value)
+            if fields is not None:
+                self.structure(fields, target, f"{path}.", runtime_shape)
+            else:
+                self.replacement(value, target, path)
         elif kind == "list" and spec.item is not None:
-            entries = as_sequence(value)
-            if entries is None:
-                self.report(path, f"expected a list, got {_kind(value)}")
-                return
-            self.size(len(entries), spec, path, "items")
-            item_shape = getattr(runtime_shape, "member", None)
-            for index, item in enumerate(entries):
-                self.whole(item, spec.item, f"{path}[{index}]", item_shape)
+            self.items(value, spec, spec.item, path, runtime_shape)
         elif kind == "map" and spec.item is not None:
-            mapping = as_mapping(value)
-            if mapping is None:
-                self.report(path, f"expected a mapping, got {_kind(value)}")
-                return
-            self.size(len(mapping), spec, path, "entries")
-            item_shape = getattr(runtime_shape, "value", None)
-            for key, item in mapping.items():
-                entry = f"{path}[{key!r}]"
-                if spec.key is not None:
-                    self.key(key, spec.key, entry)
-                self.whole(item, spec.item, entry, item_shape)
+            self.entries(value, spec, spec.item, path, runtime_shape)
         else:
             self.scalar(value, spec, path)
+
+    def items(
+        self, value: Any, spec: Value, item: Value, path: str, runtime_shape: BotocoreShape | None
+    ) -> None:
+        entries = as_sequence(value)
+        if entries is None:
+            self.report(path, f"expected a list, got {_kind(value)}")
+            return
+        self.size(len(entries), spec, path, "items")
+        item_shape = getattr(runtime_shape, "member", None)
+        for index, entry in enumerate(entries):
+            self.whole(entry, item, f"{path}[{index}]", item_shape)
+
+    def entries(
+        self, value: Any, spec: Value, item: Value, path: str, runtime_shape: BotocoreShape | None
+    ) -> None:
+        mapping = as_mapping(value)
+        if mapping is None:
+            self.report(path, f"expected a mapping, got {_kind(value)}")
+            return
+        self.size(len(mapping), spec, path, "entries")
+        item_shape = getattr(runtime_shape, "value", None)
+        for key, entry in mapping.items():
+            where = f"{path}[{key!r}]"
+            if spec.key is not None:
+                self.key(key, spec.key, where)
+            self.whole(entry, item, where, item_shape)
 
     def key(self, key: Any, spec: Value, path: str) -> None:
         found = len(self.problems)
         self.scalar(key, spec, path)
         self.problems[found:] = [Problem(p.path, f"key {p.message}") for p in self.problems[found:]]
 
-    def nested(
-        self, value: Any, target: Structure, path: str, runtime_shape: BotocoreShape | None
-    ) -> None:
-        fields = as_mapping(value)
-        if fields is not None:
-            self.structure(fields, target, f"{path}.", runtime_shape)
-        elif isinstance(value, target.cls):  # the caller holds models, so they are loaded
+    def replacement(self, value: Any, target: Structure, path: str) -> None:
+        """Check what a change gives for a structure other than a mapping: a whole model."""
+        if isinstance(value, target.cls):  # the caller holds models, so they are loaded
             self.instance(value, path)
         else:
             expected = f"a mapping of settings or a {target.name}"
@@ -200,7 +210,7 @@ class _ChangeChecker:
     def text(self, value: str, spec: Value, path: str) -> None:
         if self.size(len(value), spec, path, "characters"):
             return
-        setting = _unindexed(path)
+        setting = _unindexed(path) if "[" in path else path
         missing = [text for text in rules.PLACEHOLDERS.get(setting, ()) if text not in value]
         if setting == rules.KMS_KEY_PATH and not re.fullmatch(rules.KMS_KEY_ARN, value):
             self.report(
