@@ -7,15 +7,18 @@ none of them has to know a single setting by name.
 
 The tables name model classes by string and load :mod:`cognito_pools.models` only when a
 class itself is asked for: an update that works on wire dictionaries never pays for building
-the attrs classes. For the same reason these types are named tuples and a slotted class rather
-than attrs classes: importing the tables must not import attrs either.
+the attrs classes. For the same reason these types are slotted dataclasses and a slotted class
+rather than attrs classes: importing the tables must not import attrs either. (Not named tuples:
+Python 3.11 reads a named tuple's fields through a generic, unspecialized lookup, and every walk
+of a change reads them over and over.)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final, Literal, NamedTuple, cast
+from typing import Any, Final, Literal, cast
 
 ValueKind = Literal[
     "string", "integer", "boolean", "timestamp", "double", "structure", "list", "map"
@@ -48,7 +51,8 @@ def _shapes() -> Mapping[str, Structure]:
     return _TABLES
 
 
-class Value(NamedTuple):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Value:
     """What a member (or a list item, or a map value) may hold."""
 
     kind: ValueKind
@@ -80,7 +84,8 @@ class Value(NamedTuple):
         return None if self.target_name is None else _model_class(self.target_name)
 
 
-class Member(NamedTuple):
+@dataclasses.dataclass(frozen=True, slots=True)
+class Member:
     """One field of a model class and the wire member behind it."""
 
     name: str
