@@ -51,7 +51,7 @@ class _Call:
     """What botocore's event handlers learn about one call this library is making.
 
     The class attributes are the defaults, so that starting a call costs no ``__init__``: most
-    calls succeed at once and set nothing but ``body``.
+    calls succeed at once and set nothing but the response.
     """
 
     tries: int = 1
@@ -110,7 +110,7 @@ def call_with_body(
     takes one more event handler on the client, registered by the first such call.
     """
     meta = client.meta
-    operation: str = meta.method_to_api_mapping.get(method, method)
+    operation = _OPERATIONS.get(method) or meta.method_to_api_mapping.get(method, method)
     key = (id(meta.events), operation)
     known = _bodies_kept.get(key)
     if known is None or known() is not meta.events:
