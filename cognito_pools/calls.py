@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
@@ -70,6 +70,7 @@ class _Current(threading.local):
 
 
 _current = _Current()
+_Key = TypeVar("_Key", int, tuple[int, str])
 _watched: dict[int, weakref.ref[Any]] = {}
 """The event emitters that already have this module's handlers."""
 _bodies_kept: dict[tuple[int, str], weakref.ref[Any]] = {}
@@ -112,14 +113,13 @@ def call_with_body(
     meta = client.meta
     operation = _OPERATIONS.get(method) or meta.method_to_api_mapping.get(method, method)
     key = (id(meta.events), operation)
-    known = _bodies_kept.get(key)
-    if known is None or known() is not meta.events:
+    if not _known(_bodies_kept, key, meta.events):
         meta.events.register(
             f"before-parse.cognito-idp.{operation}",
             _keep_body,
             unique_id=f"{_HANDLER_ID}.body.{operation}",
         )
-        _bodies_kept[key] = weakref.ref(meta.events, lambda _: _bodies_kept.pop(key, None))
+        _remember(_bodies_kept, key, meta.events)
     state = _call(client, method, kwargs, attempt, ())
     return state.response, state.body
 
@@ -129,9 +129,7 @@ def _call(
 ) -> _Call:
     meta = client.meta
     operation = _OPERATIONS.get(method) or meta.method_to_api_mapping.get(method, method)
-    events = meta.events
-    known = _watched.get(id(events))
-    if known is None or known() is not events:
+    if not _known(_watched, id(meta.events), meta.events):
         _watch(client)
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
@@ -195,9 +193,7 @@ def _is_transient(error: BotoCoreError) -> bool:
 def _watch(client: Any) -> None:
     """Register this module's botocore event handlers on ``client``.
 
-    Every call makes sure of it, once per client. The clients seen are known by the id of their
-    event emitter, checked through a weak reference (cheaper than a WeakSet, and every call
-    asks).
+    Every call makes sure of it, once per client (see :func:`_known`).
     """
     events = client.meta.events
     # botocore ignores a second registration under the same unique id, so a race here is benign.
@@ -223,8 +219,22 @@ def _watch(client: Any) -> None:
             unique_id=f"{_HANDLER_ID}.resend.{operation}",
         )
     redact_botocore_logs()
-    key = id(events)
-    _watched[key] = weakref.ref(events, lambda _: _watched.pop(key, None))
+    _remember(_watched, id(events), events)
+
+
+def _known(registry: Mapping[_Key, weakref.ref[Any]], key: _Key, events: Any) -> bool:
+    """Whether ``registry`` has this event emitter under ``key``.
+
+    Emitters are known by id, checked through a weak reference: cheaper than a WeakSet, and
+    every call asks.
+    """
+    known = registry.get(key)
+    return known is not None and known() is events
+
+
+def _remember(registry: dict[_Key, weakref.ref[Any]], key: _Key, events: Any) -> None:
+    """Note the emitter under ``key``, for as long as it lives."""
+    registry[key] = weakref.ref(events, lambda _: registry.pop(key, None))
 
 
 def _keep_body(response_dict: Mapping[str, Any], **_: Any) -> None:

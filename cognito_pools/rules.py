@@ -259,10 +259,8 @@ def settle(
     new, problems = follow_pairs(new, change)
     if clears:
         new = complete_created_defaults(old, new, change)
-    if "user_pool_tags" in change:
-        new, tag_problems = keep_reserved_tags(old, new, change)
-        problems += tag_problems
-    return new, problems
+    new, tag_problems = keep_reserved_tags(old, new, change)
+    return new, problems + tag_problems
 
 
 def _may_clear(change: Mapping[str, Any]) -> bool:
