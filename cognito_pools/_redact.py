@@ -1,8 +1,9 @@
 """Keep secrets out of everything the library prints: reprs, plans, errors and logs.
 
-The one secret among the user pool settings is the external ID of the SMS role (and of the End
-User Messaging role): whoever knows it can pass the role's confused-deputy condition. Values of
-these members are shown as ``'***'``; whether one is set, and whether it changes, still shows.
+The secrets are the external IDs of the roles Cognito assumes (the SMS role, the End User
+Messaging role, and an app client's analytics role): whoever knows one can pass the role's
+confused-deputy condition; and an app client's secret, which signs its calls. Values of these
+members are shown as ``'***'``; whether one is set, and whether it changes, still shows.
 
 botocore logs whole request and response bodies at DEBUG. :func:`redact_botocore_logs` installs
 a filter on the botocore loggers that write bodies, so that a program debugging its AWS calls
@@ -24,9 +25,9 @@ __all__ = [
     "shown_value",
 ]
 
-SECRET_MEMBERS = frozenset({"external_id"})
+SECRET_MEMBERS = frozenset({"external_id", "client_secret"})
 """Snake_case member names whose values are secrets, wherever they appear."""
-SECRET_WIRE_MEMBERS = frozenset({"ExternalId"})
+SECRET_WIRE_MEMBERS = frozenset({"ExternalId", "ClientSecret"})
 """The same members by their wire names, as they appear in request and response bodies."""
 REDACTED = "***"
 

@@ -15,6 +15,7 @@ from cognito_pools.models import (
     AdvancedSecurityAdditionalFlows,
     AdvancedSecurityEnabledModeType,
     AdvancedSecurityModeType,
+    AnalyticsConfiguration,
     AuthFactorType,
     CustomEmailLambdaVersionConfig,
     CustomEmailSenderLambdaVersionType,
@@ -29,6 +30,8 @@ from cognito_pools.models import (
     EmailSendingAccountType,
     EncryptionKeyType,
     EumsSmsConfiguration,
+    ExplicitAuthFlowsType,
+    FeatureType,
     InboundFederationLambda,
     InboundFederationLambdaVersionType,
     IssuerConfiguration,
@@ -40,13 +43,17 @@ from cognito_pools.models import (
     PasswordPolicy,
     PreTokenGenerationLambdaVersionType,
     PreTokenGenerationVersionConfig,
+    PreventUserExistenceErrorTypes,
     RecoveryOption,
     RecoveryOptionNameType,
+    RefreshTokenRotation,
     SignInPolicy,
     SmsConfiguration,
     SmsMfaConfig,
     SoftwareTokenMfaConfig,
     StatusType,
+    TimeUnitsType,
+    TokenValidityUnits,
     UserAttributeUpdateSettings,
     UserPoolAddOns,
     UserPoolMfaConfig,
@@ -65,6 +72,7 @@ __all__ = [
     "AcrLevelConfigChange",
     "AdminCreateUserConfigChange",
     "AdvancedSecurityAdditionalFlowsChange",
+    "AnalyticsConfigurationChange",
     "CustomEmailLambdaVersionConfigChange",
     "CustomSMSLambdaVersionConfigChange",
     "DcrConfigurationChange",
@@ -80,13 +88,17 @@ __all__ = [
     "PasswordPolicyChange",
     "PreTokenGenerationVersionConfigChange",
     "RecoveryOptionChange",
+    "RefreshTokenRotationChange",
     "SignInPolicyChange",
     "SmsConfigurationChange",
     "SmsMfaConfigChange",
     "SoftwareTokenMfaConfigChange",
+    "TokenValidityUnitsChange",
     "UserAttributeUpdateSettingsChange",
     "UserPoolAddOnsChange",
     "UserPoolChange",
+    "UserPoolClientChange",
+    "UserPoolClientConfigChange",
     "UserPoolConfigChange",
     "UserPoolMfaConfigChange",
     "UserPoolPolicyChange",
@@ -437,6 +449,44 @@ class WebAuthnConfigurationChange(TypedDict, total=False):
     factor_configuration: WebAuthnFactorConfigurationType | None
 
 
+class TokenValidityUnitsChange(TypedDict, total=False):
+    """A partial change to :class:`~cognito_pools.models.TokenValidityUnits`: a key left out keeps
+    the current value, ``None`` clears it, and anything else sets it.
+    """
+
+    access_token: TimeUnitsType | None
+
+    id_token: TimeUnitsType | None
+
+    refresh_token: TimeUnitsType | None
+
+
+class AnalyticsConfigurationChange(TypedDict, total=False):
+    """A partial change to :class:`~cognito_pools.models.AnalyticsConfiguration`: a key left out
+    keeps the current value, ``None`` clears it, and anything else sets it.
+    """
+
+    application_id: str | None
+
+    application_arn: str | None
+
+    role_arn: str | None
+
+    external_id: str | None
+
+    user_data_shared: bool | None
+
+
+class RefreshTokenRotationChange(TypedDict, total=False):
+    """A partial change to :class:`~cognito_pools.models.RefreshTokenRotation`: a key left out keeps
+    the current value, ``None`` clears it, and anything else sets it.
+    """
+
+    feature: FeatureType | None
+
+    retry_grace_period_seconds: int | None
+
+
 class UserPoolConfigChange(TypedDict, total=False):
     """A partial change to :class:`~cognito_pools.models.UserPoolConfig`: a key left out keeps the
     current value, ``None`` clears it, and anything else sets it.
@@ -505,6 +555,56 @@ class UserPoolMfaConfigChange(TypedDict, total=False):
     mfa_configuration: UserPoolMfaType | None
 
     web_authn_configuration: WebAuthnConfiguration | WebAuthnConfigurationChange | None
+
+
+class UserPoolClientConfigChange(TypedDict, total=False):
+    """A partial change to :class:`~cognito_pools.models.UserPoolClientConfig`: a key left out keeps
+    the current value, ``None`` clears it, and anything else sets it.
+    """
+
+    client_name: str | None
+
+    refresh_token_validity: int | None
+
+    access_token_validity: int | None
+
+    id_token_validity: int | None
+
+    token_validity_units: TokenValidityUnits | TokenValidityUnitsChange | None
+
+    read_attributes: Sequence[str] | None
+
+    write_attributes: Sequence[str] | None
+
+    explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None
+
+    supported_identity_providers: Sequence[str] | None
+
+    callback_urls: Sequence[str] | None
+
+    logout_urls: Sequence[str] | None
+
+    default_redirect_uri: str | None
+
+    allowed_o_auth_flows: Sequence[OAuthFlowType] | None
+
+    allowed_o_auth_scopes: Sequence[str] | None
+
+    allowed_o_auth_flows_user_pool_client: bool | None
+
+    analytics_configuration: AnalyticsConfiguration | AnalyticsConfigurationChange | None
+
+    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None
+
+    enable_token_revocation: bool | None
+
+    enable_propagate_additional_user_context_data: bool | None
+
+    auth_session_validity: int | None
+
+    refresh_token_rotation: RefreshTokenRotation | RefreshTokenRotationChange | None
+
+    publish_secrets_in_aws_secrets_manager: bool | None
 
 
 class UserPoolChange(TypedDict, total=False):
@@ -590,4 +690,104 @@ class UserPoolChange(TypedDict, total=False):
     acr_configuration: Mapping[str, AcrLevelConfig | AcrLevelConfigChange] | None
     """Custom names for the ACR levels, keyed Level1 to Level4; levels left out keep their default
     names.
+    """
+
+
+class UserPoolClientChange(TypedDict, total=False):
+    """The keyword arguments of ``AppClient.update`` and ``AppClient.plan``: one per
+    UpdateUserPoolClient member but the pool and client ids. A key left out keeps the setting,
+    ``None`` clears it (or, for a setting Cognito always reports, puts its documented default back),
+    and anything else sets it. Nested mappings merge; lists are replaced whole.
+    """
+
+    client_name: str | None
+    """Display name of the app client; it need not be unique in the pool."""
+
+    refresh_token_validity: int | None
+    """How long refresh tokens last, in TokenValidityUnits.RefreshToken (days when unset); 0 is not
+    accepted, and Cognito uses 30 days when none is set.
+    """
+
+    access_token_validity: int | None
+    """How long access tokens last, in TokenValidityUnits.AccessToken (hours when unset); between 5
+    minutes and 1 day, and 1 hour when none is set.
+    """
+
+    id_token_validity: int | None
+    """How long ID tokens last, in TokenValidityUnits.IdToken (hours when unset); between 5 minutes
+    and 1 day, and 1 hour when none is set.
+    """
+
+    token_validity_units: TokenValidityUnits | TokenValidityUnitsChange | None
+    """Units of the three validity numbers; leaving them out reads every number in hours or days."""
+
+    read_attributes: Sequence[str] | None
+    """User attributes the app may read; unset means the standard attributes and the two verified
+    flags, and Cognito then reports none.
+    """
+
+    write_attributes: Sequence[str] | None
+    """User attributes the app may write; unset means the standard attributes, and every attribute
+    an identity provider maps must be in it.
+    """
+
+    explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None
+    """Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and the legacy
+    names without ALLOW_ cannot be mixed with the ALLOW_ ones.
+    """
+
+    supported_identity_providers: Sequence[str] | None
+    """Identity providers the managed login pages offer, such as COGNITO or an IdP configured in the
+    pool.
+    """
+
+    callback_urls: Sequence[str] | None
+    """Redirect URLs allowed after sign-in; the code and implicit flows need at least one."""
+
+    logout_urls: Sequence[str] | None
+    """Redirect URLs allowed after sign-out."""
+
+    default_redirect_uri: str | None
+    """Redirect URL used when a request names none; one of CallbackURLs."""
+
+    allowed_o_auth_flows: Sequence[OAuthFlowType] | None
+    """OAuth 2.0 grants the app client may use; client_credentials must stand alone."""
+
+    allowed_o_auth_scopes: Sequence[str] | None
+    """OAuth scopes the app client may request, custom scopes included."""
+
+    allowed_o_auth_flows_user_pool_client: bool | None
+    """Whether the app client uses the authorization server (OAuth flows, scopes and redirects); off
+    when unset.
+    """
+
+    analytics_configuration: AnalyticsConfiguration | AnalyticsConfigurationChange | None
+    """Amazon Pinpoint project that receives sign-in events."""
+
+    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None
+    """Whether sign-in, confirmation and recovery hide whether a user exists; LEGACY, which reveals
+    it, when unset.
+    """
+
+    enable_token_revocation: bool | None
+    """Whether refresh tokens can be revoked; on when unset, which also adds the origin_jti claim to
+    tokens.
+    """
+
+    enable_propagate_additional_user_context_data: bool | None
+    """Whether the app may pass user context data such as the IP address to threat protection; only
+    an app client with a secret may turn it on.
+    """
+
+    auth_session_validity: int | None
+    """Minutes a user has to answer each sign-in challenge; 3 when unset."""
+
+    refresh_token_rotation: RefreshTokenRotation | RefreshTokenRotationChange | None
+    """Whether each refresh issues a new refresh token; not allowed together with
+    ALLOW_REFRESH_TOKEN_AUTH.
+    """
+
+    publish_secrets_in_aws_secrets_manager: bool | None
+    """Whether Secrets Manager holds and rotates the client secret instead of Cognito; never
+    reported back, and kept as it is when a request leaves it out.
     """

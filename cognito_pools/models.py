@@ -20,8 +20,10 @@ __all__ = [
     "AdvancedSecurityEnabledModeType",
     "AdvancedSecurityModeType",
     "AliasAttributeType",
+    "AnalyticsConfiguration",
     "AttributeDataType",
     "AuthFactorType",
+    "ClientTypeType",
     "CustomEmailLambdaVersionConfig",
     "CustomEmailSenderLambdaVersionType",
     "CustomSMSLambdaVersionConfig",
@@ -35,6 +37,8 @@ __all__ = [
     "EmailSendingAccountType",
     "EncryptionKeyType",
     "EumsSmsConfiguration",
+    "ExplicitAuthFlowsType",
+    "FeatureType",
     "InboundFederationLambda",
     "InboundFederationLambdaVersionType",
     "IssuerConfiguration",
@@ -47,8 +51,10 @@ __all__ = [
     "PasswordPolicy",
     "PreTokenGenerationLambdaVersionType",
     "PreTokenGenerationVersionConfig",
+    "PreventUserExistenceErrorTypes",
     "RecoveryOption",
     "RecoveryOptionNameType",
+    "RefreshTokenRotation",
     "SchemaAttribute",
     "SignInPolicy",
     "SmsConfiguration",
@@ -56,8 +62,12 @@ __all__ = [
     "SoftwareTokenMfaConfig",
     "StatusType",
     "StringAttributeConstraints",
+    "TimeUnitsType",
+    "TokenValidityUnits",
     "UserAttributeUpdateSettings",
     "UserPoolAddOns",
+    "UserPoolClientConfig",
+    "UserPoolClientFacts",
     "UserPoolConfig",
     "UserPoolFacts",
     "UserPoolMfaConfig",
@@ -89,6 +99,9 @@ AttributeDataType = Literal["String", "Number", "DateTime", "Boolean"]
 AuthFactorType = Literal["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"]
 """Factor that a user may start a choice-based sign-in with."""
 
+ClientTypeType = Literal["REGULAR", "DCR"]
+"""How an app client was created: by CreateUserPoolClient, or by dynamic client registration."""
+
 CustomEmailSenderLambdaVersionType = Literal["V1_0"]
 """Event format version sent to a custom email sender function."""
 
@@ -107,6 +120,26 @@ EmailSendingAccountType = Literal["COGNITO_DEFAULT", "DEVELOPER"]
 EncryptionKeyType = Literal["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"]
 """Who owns the KMS key that encrypts the pool's data."""
 
+ExplicitAuthFlowsType = Literal[
+    "ADMIN_NO_SRP_AUTH",
+    "CUSTOM_AUTH_FLOW_ONLY",
+    "USER_PASSWORD_AUTH",
+    "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+    "ALLOW_CUSTOM_AUTH",
+    "ALLOW_USER_PASSWORD_AUTH",
+    "ALLOW_USER_SRP_AUTH",
+    "ALLOW_REFRESH_TOKEN_AUTH",
+    "ALLOW_USER_AUTH",
+    "ALLOW_TOKEN_EXCHANGE_DELEGATION",
+    "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
+]
+"""Sign-in flow an app client allows; the names without ALLOW_ are legacy and cannot be mixed with
+the others.
+"""
+
+FeatureType = Literal["ENABLED", "DISABLED"]
+"""Whether a feature of an app client is on."""
+
 InboundFederationLambdaVersionType = Literal["V1_0"]
 """Event format version sent to an inbound federation function."""
 
@@ -121,11 +154,17 @@ PreTokenGenerationLambdaVersionType = Literal["V1_0", "V2_0", "V3_0"]
 customization.
 """
 
+PreventUserExistenceErrorTypes = Literal["LEGACY", "ENABLED"]
+"""Whether sign-in and recovery errors hide that a user does not exist (ENABLED) or say so (LEGACY)."""
+
 RecoveryOptionNameType = Literal["verified_email", "verified_phone_number", "admin_only"]
 """Channel for password recovery codes, or recovery by an administrator only."""
 
 StatusType = Literal["Enabled", "Disabled"]
 """Enabled or disabled state of a feature."""
+
+TimeUnitsType = Literal["seconds", "minutes", "hours", "days"]
+"""Unit in which a token validity number is read."""
 
 UserPoolMfaType = Literal["OFF", "ON", "OPTIONAL"]
 """Whether MFA is off, required for every user, or optional per user."""
@@ -819,6 +858,66 @@ class WebAuthnConfiguration:
 
 
 @attrs.frozen(kw_only=True)
+class TokenValidityUnits:
+    """The units in which the app client's three token validity numbers are read. Without them,
+    access and ID token numbers count hours and refresh token numbers count days, so dropping the
+    units changes what every number means.
+    """
+
+    access_token: TimeUnitsType | None = None
+    """Unit of AccessTokenValidity; hours when unset. One of 'seconds', 'minutes', 'hours', 'days'."""
+
+    id_token: TimeUnitsType | None = None
+    """Unit of IdTokenValidity; hours when unset. One of 'seconds', 'minutes', 'hours', 'days'."""
+
+    refresh_token: TimeUnitsType | None = None
+    """Unit of RefreshTokenValidity; days when unset. One of 'seconds', 'minutes', 'hours', 'days'."""
+
+
+@attrs.frozen(kw_only=True)
+class AnalyticsConfiguration:
+    """Amazon Pinpoint analytics for an app client: the project that receives its sign-in events,
+    given by ARN alone or by project id with a role that Cognito assumes.
+    """
+
+    application_id: str | None = None
+    """Amazon Pinpoint project id; with it, RoleArn and ExternalId are needed too."""
+
+    application_arn: str | None = None
+    """ARN of the Amazon Pinpoint project; with it, Cognito uses its service-linked role. From 20 to
+    2048 characters.
+    """
+
+    role_arn: str | None = None
+    """ARN of the IAM role Cognito assumes to publish to the project. From 20 to 2048 characters."""
+
+    external_id: str | None = attrs.field(default=None, repr=redacted_repr)
+    """External ID that Cognito passes when it assumes the role, so the trust policy can require it.
+    From 0 to 131072 characters.
+    """
+
+    user_data_shared: bool | None = None
+    """Whether the published events carry user data."""
+
+
+@attrs.frozen(kw_only=True)
+class RefreshTokenRotation:
+    """Refresh token rotation: with it on, a refresh hands out a new refresh token as well as new ID
+    and access tokens, and the old one stops working after a grace period.
+    """
+
+    feature: FeatureType | None = None
+    """Whether refresh token rotation is on. One of 'ENABLED', 'DISABLED'. Required whenever this
+    structure is sent.
+    """
+
+    retry_grace_period_seconds: int | None = None
+    """Seconds the rotated-out refresh token still works, for retries; 0 ends it at once. From 0 to
+    60.
+    """
+
+
+@attrs.frozen(kw_only=True)
 class UserPoolConfig:
     """The whole writable configuration of a user pool: every setting that UpdateUserPool accepts.
     UpdateUserPool resets most settings left out of the request to their Cognito defaults
@@ -1010,3 +1109,137 @@ class UserPoolMfaConfig:
 
     web_authn_configuration: WebAuthnConfiguration | None = None
     """Passkey (WebAuthn) settings of the pool."""
+
+
+@attrs.frozen(kw_only=True)
+class UserPoolClientConfig:
+    """The whole writable configuration of an app client: every setting that UpdateUserPoolClient
+    accepts. UpdateUserPoolClient puts every setting left out of the request back to its default
+    (only PublishSecretsInAWSSecretsManager is kept), so a change must send the whole configuration
+    back.
+    """
+
+    client_name: str | None = None
+    """Display name of the app client; it need not be unique in the pool. From 1 to 128 characters."""
+
+    refresh_token_validity: int | None = None
+    """How long refresh tokens last, in TokenValidityUnits.RefreshToken (days when unset); 0 is not
+    accepted, and Cognito uses 30 days when none is set. From 0 to 315360000.
+    """
+
+    access_token_validity: int | None = None
+    """How long access tokens last, in TokenValidityUnits.AccessToken (hours when unset); between 5
+    minutes and 1 day, and 1 hour when none is set. From 1 to 86400.
+    """
+
+    id_token_validity: int | None = None
+    """How long ID tokens last, in TokenValidityUnits.IdToken (hours when unset); between 5 minutes
+    and 1 day, and 1 hour when none is set. From 1 to 86400.
+    """
+
+    token_validity_units: TokenValidityUnits | None = None
+    """Units of the three validity numbers; leaving them out reads every number in hours or days."""
+
+    read_attributes: tuple[str, ...] | None = None
+    """User attributes the app may read; unset means the standard attributes and the two verified
+    flags, and Cognito then reports none.
+    """
+
+    write_attributes: tuple[str, ...] | None = None
+    """User attributes the app may write; unset means the standard attributes, and every attribute
+    an identity provider maps must be in it.
+    """
+
+    explicit_auth_flows: tuple[ExplicitAuthFlowsType, ...] | None = None
+    """Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and the legacy
+    names without ALLOW_ cannot be mixed with the ALLOW_ ones.
+    """
+
+    supported_identity_providers: tuple[str, ...] | None = None
+    """Identity providers the managed login pages offer, such as COGNITO or an IdP configured in the
+    pool.
+    """
+
+    callback_urls: tuple[str, ...] | None = None
+    """Redirect URLs allowed after sign-in; the code and implicit flows need at least one. From 0 to
+    100 items.
+    """
+
+    logout_urls: tuple[str, ...] | None = None
+    """Redirect URLs allowed after sign-out. From 0 to 100 items."""
+
+    default_redirect_uri: str | None = None
+    """Redirect URL used when a request names none; one of CallbackURLs. From 1 to 1024 characters."""
+
+    allowed_o_auth_flows: tuple[OAuthFlowType, ...] | None = None
+    """OAuth 2.0 grants the app client may use; client_credentials must stand alone. From 0 to 3
+    items.
+    """
+
+    allowed_o_auth_scopes: tuple[str, ...] | None = None
+    """OAuth scopes the app client may request, custom scopes included. At most 50 items."""
+
+    allowed_o_auth_flows_user_pool_client: bool | None = None
+    """Whether the app client uses the authorization server (OAuth flows, scopes and redirects); off
+    when unset.
+    """
+
+    analytics_configuration: AnalyticsConfiguration | None = None
+    """Amazon Pinpoint project that receives sign-in events."""
+
+    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None
+    """Whether sign-in, confirmation and recovery hide whether a user exists; LEGACY, which reveals
+    it, when unset. One of 'LEGACY', 'ENABLED'.
+    """
+
+    enable_token_revocation: bool | None = None
+    """Whether refresh tokens can be revoked; on when unset, which also adds the origin_jti claim to
+    tokens.
+    """
+
+    enable_propagate_additional_user_context_data: bool | None = None
+    """Whether the app may pass user context data such as the IP address to threat protection; only
+    an app client with a secret may turn it on.
+    """
+
+    auth_session_validity: int | None = None
+    """Minutes a user has to answer each sign-in challenge; 3 when unset. From 3 to 15."""
+
+    refresh_token_rotation: RefreshTokenRotation | None = None
+    """Whether each refresh issues a new refresh token; not allowed together with
+    ALLOW_REFRESH_TOKEN_AUTH.
+    """
+
+    publish_secrets_in_aws_secrets_manager: bool | None = None
+    """Whether Secrets Manager holds and rotates the client secret instead of Cognito; never
+    reported back, and kept as it is when a request leaves it out. Needs botocore 1.44.7 or newer.
+    """
+
+
+@attrs.frozen(kw_only=True)
+class UserPoolClientFacts:
+    """Describe-only facts about an app client: its secret (or the Secrets Manager ARN that holds
+    it), how it was created, and its dates. UpdateUserPoolClient cannot change these; the secret
+    changes through AddUserPoolClientSecret and DeleteUserPoolClientSecret.
+    """
+
+    client_secret: str | None = attrs.field(default=None, repr=redacted_repr)
+    """Secret of the app client, for apps that can keep one; secret, so never shown. From 24 to 64
+    characters.
+    """
+
+    client_secret_arn: str | None = None
+    """ARN of the Secrets Manager secret that holds the client secret, when Secrets Manager manages
+    it. From 20 to 2048 characters. Needs botocore 1.44.7 or newer.
+    """
+
+    last_modified_date: dt.datetime | None = None
+    """When the app client's configuration last changed."""
+
+    creation_date: dt.datetime | None = None
+    """When the app client was created."""
+
+    client_type: ClientTypeType | None = None
+    """Whether the app client was created with CreateUserPoolClient or registered through dynamic
+    client registration. One of 'REGULAR', 'DCR'. Needs botocore 1.44.3 or newer.
+    """

@@ -8,8 +8,8 @@ script writes, ``scripts/botocore_history.json``, so that the generated schema c
 ``added_in`` for such members and the error can name the botocore release that is needed.
 
 The table covers every member of every structure shape reachable from the UpdateUserPool input,
-the DescribeUserPool output, the SetUserPoolMfaConfig input and the GetUserPoolMfaConfig output in
-the installed (newest) botocore, keyed ``"<ShapeName>.<Member>"``, and lists only the members that
+the DescribeUserPool output, the SetUserPoolMfaConfig input, the GetUserPoolMfaConfig output, the
+UpdateUserPoolClient input and the DescribeUserPoolClient output in the installed (newest) botocore, keyed ``"<ShapeName>.<Member>"``, and lists only the members that
 the floor lacks. For each, it binary-searches the botocore releases on PyPI between the floor and
 the installed version (a member, once added, stays), reading ``service-2.json`` (or ``.json.gz``)
 straight out of each wheel, which ``pip download`` fetches once into a cache directory.
@@ -48,6 +48,8 @@ ROOTS = (
     ("DescribeUserPool", "output"),
     ("SetUserPoolMfaConfig", "input"),
     ("GetUserPoolMfaConfig", "output"),
+    ("UpdateUserPoolClient", "input"),
+    ("DescribeUserPoolClient", "output"),
 )
 
 Model = dict[str, Any]

@@ -1,12 +1,19 @@
 """Generate cognito_pools' typed models from botocore's ``cognito-idp`` service model.
 
-Writes three committed modules:
+Writes four committed modules:
 
 - ``cognito_pools/models.py``: a frozen attrs class per structure shape, and a ``Literal`` alias
   per enum shape;
-- ``cognito_pools/changes.py``: a ``TypedDict`` per class for partial changes, and
-  ``UserPoolChange``, the keyword arguments of ``Pool.update`` and ``Pool.plan``;
-- ``cognito_pools/_schema.py``: the wire names and service constraints of every member.
+- ``cognito_pools/changes.py``: a ``TypedDict`` per class for partial changes, and the keyword
+  arguments of each resource's ``update`` and ``plan``: ``UserPoolChange`` for pools,
+  ``UserPoolClientChange`` for app clients;
+- ``cognito_pools/_schema.py``: the wire names and service constraints of every member;
+- ``cognito_pools/_names.py``: the public names of the other three, for lazy exports.
+
+Two resources are generated: the user pool (UpdateUserPool, DescribeUserPool and the MFA setup)
+and the app client (UpdateUserPoolClient and DescribeUserPoolClient). Each gets a config class
+(every member its update operation takes, but the identifiers) and a facts class (what its
+describe reports and its update cannot write).
 
 The prose comes from ``scripts/model_docs.py``, written by hand. Run ``nox -s codegen`` to
 regenerate, or ``python scripts/generate_models.py --check`` to compare with what is committed.
@@ -43,8 +50,24 @@ CONFIG_SHAPE = "UpdateUserPoolRequest"
 DESCRIBED_SHAPE = "UserPoolType"
 MFA_SHAPE = "SetUserPoolMfaConfigRequest"
 MFA_READ_SHAPE = "GetUserPoolMfaConfigResponse"
-WRAPPERS = {CONFIG_SHAPE, DESCRIBED_SHAPE, MFA_SHAPE, MFA_READ_SHAPE, "DescribeUserPoolResponse"}
+CLIENT_CONFIG_SHAPE = "UpdateUserPoolClientRequest"
+CLIENT_DESCRIBED_SHAPE = "UserPoolClientType"
+WRAPPERS = {
+    CONFIG_SHAPE,
+    DESCRIBED_SHAPE,
+    MFA_SHAPE,
+    MFA_READ_SHAPE,
+    "DescribeUserPoolResponse",
+    CLIENT_CONFIG_SHAPE,
+    CLIENT_DESCRIBED_SHAPE,
+    "DescribeUserPoolClientResponse",
+}
 IDENTIFIER = "UserPoolId"
+CLIENT_IDENTIFIERS = frozenset({"UserPoolId", "ClientId"})
+"""The members that name the app client in its requests: identifiers, not settings."""
+CLIENT_KWARGS = "UserPoolClientChange"
+DESCRIBED_DOCS = {CONFIG_SHAPE: DESCRIBED_SHAPE, CLIENT_CONFIG_SHAPE: CLIENT_DESCRIBED_SHAPE}
+"""Where a config member without prose of its own borrows its describe twin's."""
 DESCRIBED_NAME = {"Name": "PoolName"}
 """Describe reports the pool name as ``Name``; UpdateUserPool writes it as ``PoolName``."""
 
@@ -122,6 +145,10 @@ class Generator:
         described = model.operation_model("DescribeUserPool").output_shape
         mfa = model.operation_model("SetUserPoolMfaConfig").input_shape
         mfa_read = model.operation_model("GetUserPoolMfaConfig").output_shape
+        client = model.operation_model("UpdateUserPoolClient").input_shape
+        client_described = model.operation_model("DescribeUserPoolClient").output_shape
+        assert isinstance(client, StructureShape)
+        assert isinstance(client_described, StructureShape)
         assert isinstance(config, StructureShape)
         assert isinstance(described, StructureShape)
         assert isinstance(mfa, StructureShape)
@@ -130,9 +157,11 @@ class Generator:
         self.config = config
         self.described = described.members["UserPool"]
         self.mfa = mfa
+        self.client = client
+        self.client_described = client_described.members["UserPoolClient"]
         self.structures: dict[str, StructureShape] = {}
         self.enums: dict[str, StringShape] = {}
-        for root in (config, described, mfa, mfa_read):
+        for root in (config, described, mfa, mfa_read, client, client_described):
             self._collect(root)
         clashes = {class_name(n) for n in self.structures} & set(self.enums)
         assert not clashes, f"class names clash with enum aliases: {clashes}"
@@ -155,7 +184,7 @@ class Generator:
             self.enums.setdefault(shape.name, shape)
 
     def top_level(self) -> Iterator[tuple[str, str, dict[str, Shape]]]:
-        """Yield (class name, shape name, members) of the three top-level classes."""
+        """Yield (class name, shape name, members) of the five top-level classes."""
         described = self.described
         assert isinstance(described, StructureShape)
         config = {k: v for k, v in self.config.members.items() if k != IDENTIFIER}
@@ -164,6 +193,22 @@ class Generator:
         yield "UserPoolConfig", CONFIG_SHAPE, config
         yield "UserPoolFacts", DESCRIBED_SHAPE, facts
         yield "UserPoolMfaConfig", MFA_SHAPE, mfa
+        yield "UserPoolClientConfig", CLIENT_CONFIG_SHAPE, self.client_config_members()
+        yield "UserPoolClientFacts", CLIENT_DESCRIBED_SHAPE, self.client_facts_members()
+
+    def client_config_members(self) -> dict[str, Shape]:
+        """UpdateUserPoolClient's members, without the two that name the client."""
+        return {k: v for k, v in self.client.members.items() if k not in CLIENT_IDENTIFIERS}
+
+    def client_facts_members(self) -> dict[str, Shape]:
+        """What DescribeUserPoolClient reports that UpdateUserPoolClient does not take.
+
+        Read from the shapes, not listed by hand: a member AWS adds to the describe only
+        shows up here by itself.
+        """
+        described = self.client_described
+        assert isinstance(described, StructureShape)
+        return {k: v for k, v in described.members.items() if k not in self.client.members}
 
     def all_classes(self) -> Iterator[tuple[str, str, dict[str, Shape], frozenset[str]]]:
         """Yield (class name, shape name, members, required members) in dependency order."""
@@ -185,8 +230,8 @@ class Generator:
     def member_doc(self, shape_name: str, member: str, shape: Shape, *, required: bool) -> str:
         docs = self.field_docs.get(shape_name, {})
         doc = docs.get(member)
-        if doc is None and shape_name == CONFIG_SHAPE:
-            doc = self.field_docs.get(DESCRIBED_SHAPE, {}).get(member)
+        if doc is None and shape_name in DESCRIBED_DOCS:
+            doc = self.field_docs.get(DESCRIBED_DOCS[shape_name], {}).get(member)
         if doc is None:
             self.missing.append(f"FIELD_DOCS[{shape_name!r}][{member!r}]")
             doc = f"The {member} setting."
@@ -314,6 +359,7 @@ class Generator:
             for shape in members.values()
         ]
         annotations.append(self.mfa_keyword_type())
+        annotations += [self.change_type(shape) for shape in self.client_config_members().values()]
         words = set(re.findall(r"\w+", " ".join(annotations)))
         models_used = sorted(name for name in {*self.enums, *changeable} if name in words)
         out = [
@@ -330,7 +376,7 @@ class Generator:
             ")",
             "",
             "__all__ = [",
-            *(f'    "{name}",' for name in sorted([f"{c}Change" for c in changeable] + [KWARGS])),
+            *(f'    "{name}",' for name in self.change_names()),
             "]",
         ]
         for cls, _, members, _ in self.all_classes():
@@ -361,14 +407,30 @@ class Generator:
                 out += docstring(MFA_KEYWORD_DOC, "    ")
                 continue
             out += ["", f"    {field_name(wire)}: {self.change_type(shape)} | None"]
-            out += docstring(
-                self.member_doc(CONFIG_SHAPE, wire, shape, required=False)
-                .split(". ")[0]
-                .rstrip(".")
-                + ".",
-                "    ",
-            )
+            out += docstring(self.short_doc(CONFIG_SHAPE, wire, shape), "    ")
+        out += ["", "", f"class {CLIENT_KWARGS}(TypedDict, total=False):"]
+        out += docstring(
+            "The keyword arguments of ``AppClient.update`` and ``AppClient.plan``: one per "
+            "UpdateUserPoolClient member but the pool and client ids. A key left out keeps the "
+            "setting, ``None`` clears it (or, for a setting Cognito always reports, puts its "
+            "documented default back), and anything else sets it. Nested mappings merge; lists "
+            "are replaced whole.",
+            "    ",
+        )
+        for wire, shape in self.client_config_members().items():
+            out += ["", f"    {field_name(wire)}: {self.change_type(shape)} | None"]
+            out += docstring(self.short_doc(CLIENT_CONFIG_SHAPE, wire, shape), "    ")
         return "\n".join(out) + "\n"
+
+    def short_doc(self, shape_name: str, wire: str, shape: Shape) -> str:
+        """The first sentence of a member's prose, for the keyword docstrings."""
+        doc = self.member_doc(shape_name, wire, shape, required=False)
+        return doc.split(". ")[0].rstrip(".") + "."
+
+    def change_names(self) -> list[str]:
+        """The public names of the changes module."""
+        changes = [f"{cls}Change" for cls in self.changeable_classes()]
+        return sorted([*changes, KWARGS, CLIENT_KWARGS])
 
     def mfa_keyword_type(self) -> str:
         """The type of ``mfa``: the mode alone, a whole MFA setup, or a partial change of it."""
@@ -380,8 +442,8 @@ class Generator:
         return [cls for cls, *_ in self.all_classes()]
 
     def changeable_classes(self) -> set[str]:
-        """Classes reachable from what the caller can change: the config and the MFA setup."""
-        found: set[str] = {"UserPoolConfig", "UserPoolMfaConfig"}
+        """Classes reachable from what the caller can change: the configs and the MFA setup."""
+        found: set[str] = {"UserPoolConfig", "UserPoolMfaConfig", "UserPoolClientConfig"}
 
         def walk(shape: Shape) -> None:
             if isinstance(shape, StructureShape):
@@ -396,12 +458,14 @@ class Generator:
         for wire, shape in [*self.config.members.items(), *self.mfa.members.items()]:
             if wire != IDENTIFIER:
                 walk(shape)
+        for shape in self.client_config_members().values():
+            walk(shape)
         return found
 
     def render_names(self) -> str:
         """List the public generated names, so the package can export them without importing."""
         models = sorted([*self.enums, *self.class_names()])
-        changes = sorted([f"{cls}Change" for cls in self.changeable_classes()] + [KWARGS])
+        changes = self.change_names()
         out = [
             HEADER.format(
                 doc="The public names of the generated modules, for the package's lazy exports.",

@@ -3,7 +3,8 @@
 The generator reads three plain dicts from this module:
 
 * ``CLASS_DOCS`` maps a botocore structure shape name (plus the synthetic names
-  ``UserPoolConfig``, ``UserPoolFacts`` and ``UserPoolMfaConfig``) to a class docstring.
+  ``UserPoolConfig``, ``UserPoolFacts``, ``UserPoolMfaConfig``, ``UserPoolClientConfig`` and
+  ``UserPoolClientFacts``) to a class docstring.
 * ``FIELD_DOCS`` maps a structure shape name, then a member's wire name, to a one-sentence
   field description.
 * ``ENUM_DOCS`` maps an enum string shape name to a one-sentence description.
@@ -31,7 +32,32 @@ CLASS_DOCS: dict[str, str] = {
         "SetUserPoolMfaConfig writes it. SetUserPoolMfaConfig replaces the whole setup, so "
         "a change must send every part back, including the parts it does not touch."
     ),
-    # Structure shapes reachable from the four operations.
+    "UserPoolClientConfig": (
+        "The whole writable configuration of an app client: every setting that "
+        "UpdateUserPoolClient accepts. UpdateUserPoolClient puts every setting left out of the "
+        "request back to its default (only PublishSecretsInAWSSecretsManager is kept), so a "
+        "change must send the whole configuration back."
+    ),
+    "UserPoolClientFacts": (
+        "Describe-only facts about an app client: its secret (or the Secrets Manager ARN "
+        "that holds it), how it was created, and its dates. UpdateUserPoolClient cannot "
+        "change these; the secret changes through AddUserPoolClientSecret and "
+        "DeleteUserPoolClientSecret."
+    ),
+    # Structure shapes reachable from the pool's four operations and the app client's two.
+    "AnalyticsConfigurationType": (
+        "Amazon Pinpoint analytics for an app client: the project that receives its sign-in "
+        "events, given by ARN alone or by project id with a role that Cognito assumes."
+    ),
+    "RefreshTokenRotationType": (
+        "Refresh token rotation: with it on, a refresh hands out a new refresh token as well "
+        "as new ID and access tokens, and the old one stops working after a grace period."
+    ),
+    "TokenValidityUnitsType": (
+        "The units in which the app client's three token validity numbers are read. Without "
+        "them, access and ID token numbers count hours and refresh token numbers count days, "
+        "so dropping the units changes what every number means."
+    ),
     "AccountRecoverySettingType": (
         "Which verified channel ForgotPassword uses to send a recovery code, and in what "
         "order. Without it, Cognito falls back to its legacy rule and prefers SMS over "
@@ -325,6 +351,118 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
             "threat protection should use OPTIONAL."
         ),
         "WebAuthnConfiguration": "Passkey (WebAuthn) settings of the pool.",
+    },
+    "UpdateUserPoolClientRequest": {
+        "ClientName": "Display name of the app client; it need not be unique in the pool.",
+        "RefreshTokenValidity": (
+            "How long refresh tokens last, in TokenValidityUnits.RefreshToken (days when unset); "
+            "0 is not accepted, and Cognito uses 30 days when none is set."
+        ),
+        "AccessTokenValidity": (
+            "How long access tokens last, in TokenValidityUnits.AccessToken (hours when unset); "
+            "between 5 minutes and 1 day, and 1 hour when none is set."
+        ),
+        "IdTokenValidity": (
+            "How long ID tokens last, in TokenValidityUnits.IdToken (hours when unset); "
+            "between 5 minutes and 1 day, and 1 hour when none is set."
+        ),
+        "TokenValidityUnits": (
+            "Units of the three validity numbers; leaving them out reads every number in hours "
+            "or days."
+        ),
+        "ReadAttributes": (
+            "User attributes the app may read; unset means the standard attributes and the two "
+            "verified flags, and Cognito then reports none."
+        ),
+        "WriteAttributes": (
+            "User attributes the app may write; unset means the standard attributes, and every "
+            "attribute an identity provider maps must be in it."
+        ),
+        "ExplicitAuthFlows": (
+            "Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and "
+            "the legacy names without ALLOW_ cannot be mixed with the ALLOW_ ones."
+        ),
+        "SupportedIdentityProviders": (
+            "Identity providers the managed login pages offer, such as COGNITO or an IdP "
+            "configured in the pool."
+        ),
+        "CallbackURLs": (
+            "Redirect URLs allowed after sign-in; the code and implicit flows need at least one."
+        ),
+        "LogoutURLs": "Redirect URLs allowed after sign-out.",
+        "DefaultRedirectURI": "Redirect URL used when a request names none; one of CallbackURLs.",
+        "AllowedOAuthFlows": (
+            "OAuth 2.0 grants the app client may use; client_credentials must stand alone."
+        ),
+        "AllowedOAuthScopes": "OAuth scopes the app client may request, custom scopes included.",
+        "AllowedOAuthFlowsUserPoolClient": (
+            "Whether the app client uses the authorization server (OAuth flows, scopes and "
+            "redirects); off when unset."
+        ),
+        "AnalyticsConfiguration": "Amazon Pinpoint project that receives sign-in events.",
+        "PreventUserExistenceErrors": (
+            "Whether sign-in, confirmation and recovery hide whether a user exists; LEGACY, "
+            "which reveals it, when unset."
+        ),
+        "EnableTokenRevocation": (
+            "Whether refresh tokens can be revoked; on when unset, which also adds the "
+            "origin_jti claim to tokens."
+        ),
+        "EnablePropagateAdditionalUserContextData": (
+            "Whether the app may pass user context data such as the IP address to threat "
+            "protection; only an app client with a secret may turn it on."
+        ),
+        "AuthSessionValidity": (
+            "Minutes a user has to answer each sign-in challenge; 3 when unset."
+        ),
+        "RefreshTokenRotation": (
+            "Whether each refresh issues a new refresh token; not allowed together with "
+            "ALLOW_REFRESH_TOKEN_AUTH."
+        ),
+        "PublishSecretsInAWSSecretsManager": (
+            "Whether Secrets Manager holds and rotates the client secret instead of Cognito; "
+            "never reported back, and kept as it is when a request leaves it out."
+        ),
+    },
+    "UserPoolClientType": {
+        "ClientSecret": (
+            "Secret of the app client, for apps that can keep one; secret, so never shown."
+        ),
+        "ClientSecretArn": (
+            "ARN of the Secrets Manager secret that holds the client secret, when Secrets "
+            "Manager manages it."
+        ),
+        "ClientType": (
+            "Whether the app client was created with CreateUserPoolClient or registered "
+            "through dynamic client registration."
+        ),
+        "CreationDate": "When the app client was created.",
+        "LastModifiedDate": "When the app client's configuration last changed.",
+    },
+    "AnalyticsConfigurationType": {
+        "ApplicationId": (
+            "Amazon Pinpoint project id; with it, RoleArn and ExternalId are needed too."
+        ),
+        "ApplicationArn": (
+            "ARN of the Amazon Pinpoint project; with it, Cognito uses its service-linked role."
+        ),
+        "RoleArn": "ARN of the IAM role Cognito assumes to publish to the project.",
+        "ExternalId": (
+            "External ID that Cognito passes when it assumes the role, so the trust policy "
+            "can require it."
+        ),
+        "UserDataShared": "Whether the published events carry user data.",
+    },
+    "RefreshTokenRotationType": {
+        "Feature": "Whether refresh token rotation is on.",
+        "RetryGracePeriodSeconds": (
+            "Seconds the rotated-out refresh token still works, for retries; 0 ends it at once."
+        ),
+    },
+    "TokenValidityUnitsType": {
+        "AccessToken": "Unit of AccessTokenValidity; hours when unset.",
+        "IdToken": "Unit of IdTokenValidity; hours when unset.",
+        "RefreshToken": "Unit of RefreshTokenValidity; days when unset.",
     },
     "AccountRecoverySettingType": {
         "RecoveryMechanisms": "Recovery channels, each with the priority Cognito tries it in.",
@@ -677,6 +815,10 @@ ENUM_DOCS: dict[str, str] = {
     "AliasAttributeType": "Attribute that users may enter in place of their user name.",
     "AttributeDataType": "Data type of a schema attribute's values.",
     "AuthFactorType": "Factor that a user may start a choice-based sign-in with.",
+    "ClientTypeType": (
+        "How an app client was created: by CreateUserPoolClient, or by dynamic client "
+        "registration."
+    ),
     "CustomEmailSenderLambdaVersionType": (
         "Event format version sent to a custom email sender function."
     ),
@@ -692,6 +834,11 @@ ENUM_DOCS: dict[str, str] = {
     "InboundFederationLambdaVersionType": (
         "Event format version sent to an inbound federation function."
     ),
+    "ExplicitAuthFlowsType": (
+        "Sign-in flow an app client allows; the names without ALLOW_ are legacy and cannot "
+        "be mixed with the others."
+    ),
+    "FeatureType": "Whether a feature of an app client is on.",
     "IssuerType": (
         "Issuer URL form: the original per-Region URL, or the updated URL that suits "
         "multi-Region pools."
@@ -701,10 +848,15 @@ ENUM_DOCS: dict[str, str] = {
         "Event version sent to a pre token generation function; later versions add access "
         "token customization."
     ),
+    "PreventUserExistenceErrorTypes": (
+        "Whether sign-in and recovery errors hide that a user does not exist (ENABLED) or "
+        "say so (LEGACY)."
+    ),
     "RecoveryOptionNameType": (
         "Channel for password recovery codes, or recovery by an administrator only."
     ),
     "StatusType": "Enabled or disabled state of a feature.",
+    "TimeUnitsType": "Unit in which a token validity number is read.",
     "UserPoolMfaType": "Whether MFA is off, required for every user, or optional per user.",
     "UserPoolTierType": "Feature plan of a user pool, which decides the features it may use.",
     "UserVerificationType": (
