@@ -816,8 +816,7 @@ ENUM_DOCS: dict[str, str] = {
     "AttributeDataType": "Data type of a schema attribute's values.",
     "AuthFactorType": "Factor that a user may start a choice-based sign-in with.",
     "ClientTypeType": (
-        "How an app client was created: by CreateUserPoolClient, or by dynamic client "
-        "registration."
+        "How an app client was created: by CreateUserPoolClient, or by dynamic client registration."
     ),
     "CustomEmailSenderLambdaVersionType": (
         "Event format version sent to a custom email sender function."
