@@ -10,6 +10,10 @@
 - ``after_update``: the one documented difference an update makes on moto, applied to a config.
 - ``moto_server`` / ``endpoint``: one moto server over real HTTP per test session (per xdist
   worker), and its URL with every pool of earlier tests deleted.
+- ``client_kwargs`` / ``load_client``: the same for the real app clients in ``tests/clients/``
+  (``create_user_pool_client`` kwargs without ``UserPoolId``).
+- ``resetting_clients``: moto's UpdateUserPoolClient made to reset what it is not given, as
+  AWS documents (``tests/resetting_clients.py``), for the test.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 import requests
+from resetting_clients import resetting_client_updates
 from wire import running_moto_server
 
 from cognito_pools import PasswordPolicy, UserPoolPolicy
@@ -34,6 +39,8 @@ if TYPE_CHECKING:
 
 POOL_DIR = Path(__file__).resolve().parent / "pools"
 POOL_FILES = sorted(POOL_DIR.glob("*.json"))
+CLIENT_DIR = Path(__file__).resolve().parent / "clients"
+CLIENT_FILES = sorted(CLIENT_DIR.glob("*.json"))
 
 FAKE_AWS_ENV = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -101,6 +108,40 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             [read_pool_file(path) for path in POOL_FILES],
             ids=[path.stem for path in POOL_FILES],
         )
+    if "client_kwargs" in metafunc.fixturenames:
+        if not CLIENT_FILES:
+            raise pytest.UsageError(f"no app-client fixtures found in {CLIENT_DIR}")
+        metafunc.parametrize(
+            "client_kwargs",
+            [read_client_file(path) for path in CLIENT_FILES],
+            ids=[path.stem for path in CLIENT_FILES],
+        )
+
+
+def read_client_file(path: Path) -> dict[str, Any]:
+    kwargs: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))["create_user_pool_client"]
+    return kwargs
+
+
+@pytest.fixture
+def load_client() -> Callable[[str], dict[str, Any]]:
+    """Return a loader: the ``create_user_pool_client`` kwargs of one app-client fixture."""
+
+    def load(number: str) -> dict[str, Any]:
+        matches = [path for path in CLIENT_FILES if path.name.startswith(f"{number}-")]
+        assert len(matches) == 1, (
+            f"expected one app-client fixture numbered {number}, got {matches}"
+        )
+        return read_client_file(matches[0])
+
+    return load
+
+
+@pytest.fixture
+def resetting_clients() -> Iterator[None]:
+    """moto's UpdateUserPoolClient resets what a request leaves out, as AWS does, in this test."""
+    with resetting_client_updates():
+        yield
 
 
 @pytest.fixture
