@@ -57,7 +57,8 @@ if TYPE_CHECKING:
     import boto3
     from typing_extensions import Unpack
 
-    from cognito_pools.changes import UserPoolChange
+    from cognito_pools.app_clients import AppClient, AppClientSummary
+    from cognito_pools.changes import UserPoolChange, UserPoolClientChange
     from cognito_pools.errors import Problem
     from cognito_pools.merge import Settings
     from cognito_pools.mfa import MfaStep
@@ -124,6 +125,51 @@ class UserPools:
 
     def __repr__(self) -> str:
         return f"UserPools(region={self.client.meta.region_name!r})"
+
+    # -- app clients (cognito_pools.app_clients) --------------------------------------------------
+
+    def app_clients(self, pool_id: str) -> list[AppClientSummary]:
+        """List the pool's app clients (every page of ListUserPoolClients)."""
+        from cognito_pools.app_clients import list_app_clients  # noqa: PLC0415
+
+        return list_app_clients(self.client, pool_id)
+
+    def app_client(self, pool_id: str, client_id: str) -> AppClient:
+        """Describe an app client and return a handle on its current settings.
+
+        Raises:
+            PoolNotFoundError: no such pool or app client is visible to the client.
+        """
+        return self._app_client(pool_id, client_id).refresh()
+
+    def update_app_client(
+        self,
+        pool_id: str,
+        client_id: str,
+        *,
+        verify: bool | None = None,
+        **changes: Unpack[UserPoolClientChange],
+    ) -> AppClient:
+        """Change an app client's named settings and keep every other one.
+
+        Two calls (DescribeUserPoolClient, UpdateUserPoolClient), one when nothing changes;
+        see :meth:`AppClient.update`.
+        """
+        return self._app_client(pool_id, client_id).update(verify=verify, **changes)
+
+    def plan_app_client(
+        self, pool_id: str, client_id: str, **changes: Unpack[UserPoolClientChange]
+    ) -> Plan:
+        """What :meth:`update_app_client` would change, from one DescribeUserPoolClient."""
+        return self._app_client(pool_id, client_id).plan(**changes)
+
+    def _app_client(self, pool_id: str, client_id: str) -> AppClient:
+        """A handle that has read nothing yet: its first update or plan reads the app client."""
+        from cognito_pools.app_clients import AppClient  # noqa: PLC0415
+
+        return AppClient(
+            self.client, pool_id, client_id, None, retries=self.retries, verify=self.verify
+        )
 
 
 class Pool:
