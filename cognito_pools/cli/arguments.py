@@ -38,7 +38,7 @@ EXIT_INTERRUPTED = 130
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a connection, and then for each answer."""
 
-COMMANDS = ("show", "plan", "update", "export", "apply", "demo")
+COMMANDS = ("show", "plan", "update", "export", "apply", "demo", "clients", "client")
 """Every command, in the order the help lists them."""
 
 _EXIT_CODES = """\
@@ -308,6 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools demo
         """,
     )
+    from cognito_pools.cli.clients import add_client_commands  # noqa: PLC0415 - its own module
+
+    add_client_commands(commands, _command, _output_option, _change_arguments, _confirm_option)
     return parser
 
 
@@ -327,17 +330,20 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = build_parser()
     # Settings may follow options (plan POOL a=1 --clear b c=2): argparse leaves those over.
     args, extra = parser.parse_known_args(argv)
+    # ``client plan`` and ``client update`` take settings like ``plan`` and ``update``.
+    name = f"client {args.client_command}" if args.command == "client" else args.command
+    verb = name.rpartition(" ")[2]
     if extra:
-        if args.command not in {"plan", "update"} or any(arg.startswith("-") for arg in extra):
+        if verb not in {"plan", "update"} or any(arg.startswith("-") for arg in extra):
             raise UsageError(
-                f"{PROG} {args.command}: unrecognized arguments: {' '.join(extra)} "
-                f"(see '{PROG} {args.command} --help')"
+                f"{PROG} {name}: unrecognized arguments: {' '.join(extra)} "
+                f"(see '{PROG} {name} --help')"
             )
         args.settings = [*args.settings, *extra]
-    if args.command == "update" and not (args.settings or args.clear):
-        raise UsageError(f"{PROG} update: give at least one PATH=VALUE setting to change")
-    if args.command == "plan" and not (args.settings or args.clear or args.file):
-        raise UsageError(f"{PROG} plan: give PATH=VALUE settings to change, or --file FILE")
+    if verb == "update" and not (args.settings or args.clear):
+        raise UsageError(f"{PROG} {name}: give at least one PATH=VALUE setting to change")
+    if verb == "plan" and not (args.settings or args.clear or args.file):
+        raise UsageError(f"{PROG} {name}: give PATH=VALUE settings to change, or --file FILE")
     if args.command == "show" and args.json:
         args.output = "json"
     return args

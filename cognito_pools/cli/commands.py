@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Mapping, Sequence
 
+    from cognito_pools.app_clients import AppClient
     from cognito_pools.models import UserPoolMfaConfig
     from cognito_pools.plan import Plan
     from cognito_pools.pools import Pool
@@ -118,7 +119,8 @@ def _fresh_line(stream: TextIO) -> str:
 
 
 def _what_landed(run: Run | None) -> str:
-    if run is None or run.args.command not in {"update", "apply"}:
+    writes = {"update", "apply"}
+    if run is None or getattr(run.args, "client_command", run.args.command) not in writes:
         return ""
     if run.writing:
         return f" while writing; the change may have landed: run '{PROG} plan' to see"
@@ -200,12 +202,20 @@ def _apply(run: Run) -> int:
     return _confirm_and_write(run, pool, pool.plan(**_change(run, pool, Settings({}, {}), desired)))
 
 
+def _app_clients(run: Run) -> int:
+    from cognito_pools.cli.clients import run_client_command  # noqa: PLC0415 - its own module
+
+    return run_client_command(run, _make_client, _confirm_and_write)
+
+
 _COMMANDS: Mapping[str, Callable[[Run], int]] = {
     "show": _show,
     "export": _export,
     "plan": _plan,
     "update": _update,
     "apply": _apply,
+    "clients": _app_clients,
+    "client": _app_clients,
 }
 
 
@@ -222,7 +232,7 @@ def _change(
     return change_to_match(wanted, current)
 
 
-def _confirm_and_write(run: Run, pool: Pool, plan: Plan) -> int:
+def _confirm_and_write(run: Run, pool: Pool | AppClient, plan: Plan) -> int:
     args = run.args
     as_json = args.output == "json"
     asking = bool(plan) and not args.yes and run.stdin.isatty()
@@ -253,11 +263,18 @@ def _confirm_and_write(run: Run, pool: Pool, plan: Plan) -> int:
     if as_json:
         dump_json({**plan_document(plan), "applied": True}, run.out)
     else:
-        run.out.write(f"Updated user pool {pool.id}: {count} {_noun(count)} applied.\n")
+        run.out.write(f"Updated {_subject(run)}: {count} {_noun(count)} applied.\n")
     return EXIT_OK
 
 
-def _confirmed(run: Run, pool: Pool, count: int) -> bool:
+def _subject(run: Run) -> str:
+    """What the command changes, as messages name it."""
+    client_id = getattr(run.args, "client_id", None)
+    pool = f"user pool {run.args.pool_id}"
+    return f"app client {client_id} of {pool}" if client_id else pool
+
+
+def _confirmed(run: Run, pool: Pool | AppClient, count: int) -> bool:
     run.out.flush()
     these = "this" if count == 1 else "these"
     run.err.write(f"Apply {these} {count} {_noun(count)} to {pool.id}? [y/N] ")
@@ -325,7 +342,7 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
     if isinstance(error, errors.PoolNotFoundError):
         region = run.client.meta.region_name if run.client is not None else "this region"
         return (
-            f"{PROG}: user pool {run.args.pool_id} not found in {region}: {error.message} "
+            f"{PROG}: {_subject(run)} not found in {region}: {error.message} "
             "(check the id, --region and --profile)"
         )
     if isinstance(error, errors.ServiceError):
@@ -361,7 +378,7 @@ def _refusal(error: Exception, run: Run) -> str | None:
         return "\n".join(lines + [f"  {problem}" for problem in problems])
     if isinstance(error, errors.StalePlanError):
         return (
-            f"{PROG}: user pool {run.args.pool_id} changed while the plan was shown; nothing "
+            f"{PROG}: {_subject(run)} changed while the plan was shown; nothing "
             "was written. Run the command again to see the plan as it is now"
         )
     return None

@@ -33,6 +33,7 @@ __all__ = [
     "plain",
     "plan_document",
     "plan_text",
+    "settings_table",
     "show_document",
     "show_text",
     "snake_dict",
@@ -169,6 +170,11 @@ def _table(pairs: Sequence[tuple[str, Any]], style: Style) -> list[str]:
     ]
 
 
+def settings_table(data: Mapping[str, Any], style: Style, prefix: str = "") -> list[str]:
+    """Aligned ``PATH = VALUE`` lines for nested settings data, secrets redacted."""
+    return _table(_leaves(data, prefix), style)
+
+
 def _names_only(value: object) -> object:
     """Shorten a list of named structures (the schema attributes) to their names."""
     if not isinstance(value, list):
@@ -239,9 +245,14 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
 
 
 def plan_document(plan: Plan) -> dict[str, Any]:
-    """A plan as ``{"pool_id": ..., "changes": [{"path", "old", "new"}, ...]}``."""
+    """A plan as ``{"pool_id": ..., "changes": [{"path", "old", "new"}, ...]}``.
+
+    An app client's plan names the client too: ``{"pool_id", "client_id", "changes"}``.
+    """
+    client_id = getattr(plan, "client_id", None)
     return {
         "pool_id": plan.pool_id,
+        **({"client_id": client_id} if client_id else {}),
         "changes": [
             {
                 "path": change.path,
@@ -255,10 +266,15 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
 def plan_text(plan: Plan, style: Style) -> str:
     """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed."""
+    client_id = getattr(plan, "client_id", None)
+    subject = f"user pool {plan.pool_id}"
+    if client_id:
+        subject = f"app client {client_id} ({subject})"
     if not plan:
-        return f"No changes to user pool {plan.pool_id}.\n"
+        return f"No changes to {subject}.\n"
     count = len(plan)
-    lines = [style.paint(f"User pool {plan.pool_id}: {count} {_settings(count)} to change", "bold")]
+    heading = f"{subject[0].upper()}{subject[1:]}: {count} {_settings(count)} to change"
+    lines = [style.paint(heading, "bold")]
     width = max(len(change.path) for change in plan)
     for change in plan:
         old = format_value(redact(plain(change.old), change.path))

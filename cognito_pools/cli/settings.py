@@ -68,8 +68,13 @@ class Settings(NamedTuple):
         return bool(self.changes or self.map_entries)
 
 
-def parse_settings(settings: Sequence[str], clears: Sequence[str] = ()) -> Settings:
+def parse_settings(
+    settings: Sequence[str], clears: Sequence[str] = (), *, root: Structure | None = None
+) -> Settings:
     """Turn ``PATH=VALUE`` arguments and ``--clear PATH`` options into a change.
+
+    ``root`` is the table the paths start in: a user pool's settings (and ``mfa``) by default,
+    or another resource's, such as an app client's.
 
     Raises:
         SettingError: an argument is malformed, or two arguments set overlapping paths.
@@ -80,7 +85,7 @@ def parse_settings(settings: Sequence[str], clears: Sequence[str] = ()) -> Setti
         if not equals:
             raise SettingError(f"expected PATH=VALUE, got {text!r}")
         path = _split_path(raw_path, text)
-        assigned.append((path, text, _parse_value(raw_value, _value_spec(path))))
+        assigned.append((path, text, _parse_value(raw_value, _value_spec(path, root))))
     assigned += [
         (_split_path(raw_path, f"--clear {raw_path}"), f"--clear {raw_path}", None)
         for raw_path in clears
@@ -97,11 +102,11 @@ def parse_settings(settings: Sequence[str], clears: Sequence[str] = ()) -> Setti
                     f"{other_text!r} and {text!r} both set {'.'.join(shorter)}; "
                     "give each setting once"
                 )
-        map_path, key = _split_map_key(path)
+        map_path, key = _split_map_key(path, root)
         if map_path is None:
             place(changes, path, value)
         else:
-            if isinstance(value, (list, dict)) and _map_item_kind(map_path) == "string":
+            if isinstance(value, (list, dict)) and _map_item_kind(map_path, root) == "string":
                 raise SettingError(f"{text!r}: a map entry takes a single value")
             map_entries.setdefault(map_path, {})[key] = value
     return Settings(changes, map_entries)
@@ -136,21 +141,25 @@ def _overlaps(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return one[:shorter] == other[:shorter]
 
 
-def _root(path: tuple[str, ...]) -> tuple[Structure | None, tuple[str, ...]]:
+def _root(
+    path: tuple[str, ...], root: Structure | None = None
+) -> tuple[Structure | None, tuple[str, ...]]:
     """The schema structure a path starts in, and the rest of the path inside it."""
     from cognito_pools._schema import STRUCTURES  # noqa: PLC0415 - keeps --help instant
     from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig  # noqa: PLC0415
 
+    if root is not None:
+        return root, path
     if path[0] == MFA_KEYWORD:
         return STRUCTURES[UserPoolMfaConfig], path[1:]
     return STRUCTURES[UserPoolConfig], path
 
 
-def _value_spec(path: tuple[str, ...]) -> Value | None:
+def _value_spec(path: tuple[str, ...], root: Structure | None = None) -> Value | None:
     """The schema of the setting at ``path``, or of a map entry's value; None if unknown."""
     from cognito_pools._schema import STRUCTURES  # noqa: PLC0415 - keeps --help instant
 
-    structure, rest = _root(path)
+    structure, rest = _root(path, root)
     spec: Value | None = None
     for part in rest:
         if spec is not None and spec.kind == "map":
@@ -163,11 +172,13 @@ def _value_spec(path: tuple[str, ...]) -> Value | None:
     return spec
 
 
-def _split_map_key(path: tuple[str, ...]) -> tuple[tuple[str, ...] | None, str]:
+def _split_map_key(
+    path: tuple[str, ...], root: Structure | None = None
+) -> tuple[tuple[str, ...] | None, str]:
     """Split a path that runs into a map into the map's path and the (dotted) key."""
     from cognito_pools._schema import STRUCTURES  # noqa: PLC0415 - keeps --help instant
 
-    structure, rest = _root(path)
+    structure, rest = _root(path, root)
     offset = len(path) - len(rest)
     for index, part in enumerate(rest):
         member = structure.member(part) if structure is not None else None
@@ -186,8 +197,8 @@ def is_map(path: tuple[str, ...]) -> bool:
     return spec is not None and spec.kind == "map"
 
 
-def _map_item_kind(map_path: tuple[str, ...]) -> str | None:
-    spec = _value_spec(map_path)
+def _map_item_kind(map_path: tuple[str, ...], root: Structure | None = None) -> str | None:
+    spec = _value_spec(map_path, root)
     return spec.item.kind if spec is not None and spec.item is not None else None
 
 

@@ -1,0 +1,309 @@
+"""The app-client commands: ``clients`` lists a pool's app clients, ``client ...`` changes one.
+
+::
+
+    cognito-pools clients POOL_ID [--output text|json]
+    cognito-pools client show   POOL_ID CLIENT_ID [--output text|json]
+    cognito-pools client plan   POOL_ID CLIENT_ID [PATH=VALUE ...] [--file FILE]
+                                [--output text|json] [--detailed-exitcode]
+    cognito-pools client update POOL_ID CLIENT_ID PATH=VALUE ... [--yes] [--output text|json]
+    cognito-pools client export POOL_ID CLIENT_ID
+    cognito-pools client apply  POOL_ID CLIENT_ID FILE [--yes]
+
+They take the same paths, JSON values, confirmation, exit codes and options as the pool
+commands, and go through the same modules: :mod:`~cognito_pools.cli.settings` for
+``PATH=VALUE``, :mod:`~cognito_pools.cli.configfile` for files, and the pool commands'
+confirmation and error messages. The paths start in the app client's settings
+(:class:`~cognito_pools.models.UserPoolClientConfig`). The client secret is never printed, not
+even by ``export``; ``analytics_configuration.external_id`` prints as ``"***"`` except in
+``export``, which ``apply`` must be able to take back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cognito_pools.cli.arguments import EXIT_CHANGES, EXIT_OK
+from cognito_pools.cli.configfile import change_to_match, read_settings, with_overrides
+from cognito_pools.cli.rendering import (
+    EXPORT_FORMAT,
+    FORMAT_KEY,
+    SETTINGS_KEY,
+    Style,
+    dump_json,
+    plan_document,
+    plan_text,
+    redact,
+    settings_table,
+    snake_dict,
+)
+from cognito_pools.cli.settings import Settings, parse_settings
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Mapping
+
+    from cognito_pools.app_clients import AppClient
+    from cognito_pools.cli.commands import Run
+    from cognito_pools.plan import Plan
+
+__all__ = ["CLIENT_COMMANDS", "add_client_commands", "run_client_command"]
+
+CLIENT_COMMANDS = ("show", "plan", "update", "export", "apply")
+"""The subcommands of ``client``."""
+
+KEPT_WHEN_ABSENT = frozenset({"client_name", "publish_secrets_in_aws_secrets_manager"})
+"""Settings a file may leave out without asking to clear them: an app client always has a
+name, and Cognito keeps how it manages the secret (``client_rules.OMISSIONS``)."""
+
+
+# --- the grammar ---------------------------------------------------------------------------------
+
+
+def add_client_commands(
+    commands: Any,  # argparse's _SubParsersAction, a private name
+    command: Callable[..., argparse.ArgumentParser],
+    output_option: Callable[[argparse.ArgumentParser], None],
+    change_arguments: Callable[[argparse.ArgumentParser], None],
+    confirm_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add ``clients`` and ``client`` to the command line; the helpers are the pool commands'."""
+    listing = command(
+        commands,
+        "clients",
+        "list a pool's app clients",
+        """
+        Print the id and name of every app client of the pool (all pages).
+        """,
+        """
+        cognito-pools clients eu-west-1_AbC123
+        cognito-pools clients eu-west-1_AbC123 --output json
+        """,
+    )
+    listing.add_argument("pool_id", metavar="POOL_ID")
+    output_option(listing)
+
+    client = command(
+        commands,
+        "client",
+        "show, plan, update, export or apply one app client",
+        """
+        The pool commands, for one app client: its settings are named by the paths that
+        'client show' and plans print (callback_urls, token_validity_units.access_token, ...).
+        UpdateUserPoolClient resets every setting it is not given; these commands send the
+        whole client back, so nothing you did not mention changes.
+        """,
+        """
+        cognito-pools client show eu-west-1_AbC123 1example23456789
+        cognito-pools client update eu-west-1_AbC123 1example23456789 access_token_validity=30
+        """,
+    )
+    actions = client.add_subparsers(
+        dest="client_command", required=True, metavar="COMMAND", parser_class=type(client)
+    )
+    show = command(
+        actions,
+        "show",
+        "print an app client's settings and facts",
+        """
+        Print every setting that is set, one PATH = VALUE per line (values in JSON), then the
+        read-only facts. The client secret and external_id print as "***".
+        """,
+        "cognito-pools client show eu-west-1_AbC123 1example23456789 --output json",
+    )
+    _ids(show)
+    output_option(show)
+
+    plan = command(
+        actions,
+        "plan",
+        "show what a change (or a file) would do, without writing",
+        """
+        Show what would change, and write nothing: PATH=VALUE arguments, or a file made by
+        'client export' (--file), whose plan is the drift between the file and the client.
+        """,
+        """
+        cognito-pools client plan eu-west-1_AbC123 1example23456789 logout_urls=null
+        cognito-pools client plan eu-west-1_AbC123 1example23456789 --file client.json
+        """,
+    )
+    _ids(plan)
+    change_arguments(plan)
+    plan.add_argument("--file", metavar="FILE", help="a document made by export (- for stdin)")
+    output_option(plan)
+    plan.add_argument(
+        "--detailed-exitcode",
+        action="store_true",
+        help="exit 2 when there are changes (0: none, 1: error)",
+    )
+
+    update = command(
+        actions,
+        "update",
+        "show the plan, then apply it",
+        """
+        Print the plan, ask for confirmation, then write exactly that plan; if the app client
+        changed while the question was open, nothing is written. Without a terminal, nothing
+        is written unless --yes is given.
+        """,
+        """
+        cognito-pools client update eu-west-1_AbC123 1example23456789 callback_urls='["https://example.com/cb"]'
+        cognito-pools client update eu-west-1_AbC123 1example23456789 auth_session_validity=5 -y
+        """,
+    )
+    _ids(update)
+    change_arguments(update)
+    confirm_option(update)
+    output_option(update)
+
+    export = command(
+        actions,
+        "export",
+        "print an app client's configuration as a file apply takes back",
+        """
+        Print the app client's whole writable configuration as stable JSON:
+        {"format_version": 1, "settings": {...}}, keys sorted. 'client apply' takes it back
+        unchanged. The client secret is never in it; an analytics external_id is.
+        """,
+        "cognito-pools client export eu-west-1_AbC123 1example23456789 > client.json",
+    )
+    _ids(export)
+
+    apply = command(
+        actions,
+        "apply",
+        "make an app client match a file made by export",
+        """
+        Make the app client match FILE (- reads standard input). The file is the full desired
+        state: settings it leaves out are cleared (client_name is kept). Prints the plan and
+        asks, like update.
+        """,
+        "cognito-pools client apply eu-west-1_AbC123 1example23456789 client.json",
+    )
+    _ids(apply)
+    apply.add_argument("file", metavar="FILE")
+    confirm_option(apply)
+    output_option(apply)
+
+
+def _ids(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pool_id", metavar="POOL_ID")
+    parser.add_argument("client_id", metavar="CLIENT_ID")
+
+
+# --- running them --------------------------------------------------------------------------------
+
+
+def run_client_command(
+    run: Run,
+    make_client: Callable[[argparse.Namespace], Any],
+    confirm_and_write: Callable[[Run, Any, Plan], int],
+) -> int:
+    """Run ``clients`` or ``client COMMAND``; the helpers are the pool commands' own."""
+    args = run.args
+    if args.command == "clients":
+        return _list(run, _pools(run, make_client))
+    pools = _pools(run, make_client) if args.client_command != "plan" else None
+    if args.client_command == "show":
+        return _show(run, _read(run, pools))
+    if args.client_command == "export":
+        app = _read(run, pools)
+        document = {FORMAT_KEY: EXPORT_FORMAT, SETTINGS_KEY: settings_data(app)}
+        dump_json(document, run.out, sort_keys=True)
+        return EXIT_OK
+    if args.client_command == "plan":
+        settings = _settings(run)  # bad input: before any call
+        desired = read_settings(args.file, run.stdin) if args.file else None
+        app = _read(run, _pools(run, make_client))
+        plan = app.plan(**_change(app, settings, desired))
+        if args.output == "json":
+            dump_json(plan_document(plan), run.out)
+        else:
+            run.out.write(plan_text(plan, Style.for_stream(run.out)))
+        return EXIT_CHANGES if args.detailed_exitcode and plan else EXIT_OK
+    if args.client_command == "update":
+        settings = _settings(run)
+        app = _read(run, pools)
+        return confirm_and_write(run, app, app.plan(**_change(app, settings, None)))
+    desired = read_settings(args.file, run.stdin)  # apply
+    app = _read(run, pools)
+    return confirm_and_write(run, app, app.plan(**_change(app, Settings({}, {}), desired)))
+
+
+def _pools(run: Run, make_client: Callable[[argparse.Namespace], Any]) -> Any:
+    from cognito_pools.pools import UserPools  # noqa: PLC0415 - only commands that call AWS
+
+    run.client = make_client(run.args)
+    run.status.watch(run.client)
+    return UserPools(run.client)
+
+
+def _read(run: Run, pools: Any) -> AppClient:
+    app: AppClient = pools.app_client(run.args.pool_id, run.args.client_id)
+    return app
+
+
+def _settings(run: Run) -> Settings:
+    from cognito_pools.client_rules import CLIENT  # noqa: PLC0415 - keeps --help instant
+
+    return parse_settings(run.args.settings, run.args.clear, root=CLIENT)
+
+
+def _change(app: AppClient, settings: Settings, desired: Mapping[str, Any] | None) -> Any:
+    """The keywords for :meth:`AppClient.plan`: the arguments' change, or the way to the file."""
+    current = settings_data(app)
+    if desired is None:
+        return settings.resolve(current)
+    change = change_to_match(with_overrides(desired, settings), current)
+    return {
+        key: value
+        for key, value in change.items()
+        if not (value is None and key in KEPT_WHEN_ABSENT)
+    }
+
+
+def settings_data(app: AppClient) -> dict[str, Any]:
+    """The app client's settings as plain snake_case data (the export's ``settings``)."""
+    return snake_dict(app.config)
+
+
+def _list(run: Run, pools: Any) -> int:
+    found = pools.app_clients(run.args.pool_id)
+    if run.args.output == "json":
+        rows = [{"client_id": item.client_id, "client_name": item.client_name} for item in found]
+        dump_json({"clients": rows}, run.out)
+        return EXIT_OK
+    if not found:
+        run.out.write(f"User pool {run.args.pool_id} has no app clients.\n")
+        return EXIT_OK
+    width = max(len(item.client_id) for item in found)
+    style = Style.for_stream(run.out)
+    run.out.write(style.paint(f"{'CLIENT_ID'.ljust(width)}  NAME", "bold") + "\n")
+    for item in found:
+        run.out.write(f"{item.client_id.ljust(width)}  {item.client_name}\n")
+    return EXIT_OK
+
+
+def _show(run: Run, app: AppClient) -> int:
+    facts = snake_dict(app.facts)
+    if run.args.output == "json":
+        document = {
+            "pool_id": app.pool_id,
+            "client_id": app.id,
+            SETTINGS_KEY: settings_data(app),
+            "facts": facts,
+        }
+        dump_json(redact(document), run.out)
+        return EXIT_OK
+    style = Style.for_stream(run.out)
+    name = app.config.client_name
+    heading = f"App client {app.id}" + (f" ({name})" if name else "")
+    lines = [style.paint(f"{heading} of user pool {app.pool_id}", "bold"), ""]
+    lines.append(
+        "Settings (change any with: cognito-pools client plan|update POOL_ID CLIENT_ID PATH=VALUE):"
+    )
+    lines += settings_table(settings_data(app), style)
+    lines += ["", "Facts (read-only):"]
+    lines += settings_table(facts, style)
+    run.out.write("\n".join(lines) + "\n")
+    return EXIT_OK
