@@ -4,7 +4,8 @@
 >>> pool = pools.get("us-east-1_AbC123")                     # doctest: +SKIP
 >>> pool = pool.update(deletion_protection="ACTIVE")         # doctest: +SKIP
 
-The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`), plans
+The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`,
+:class:`AppClient`), plans
 (:class:`Plan`, :class:`SettingChange`), errors, every generated model class and enum alias
 (:mod:`cognito_pools.models`), and the typed change dictionaries (:mod:`cognito_pools.changes`).
 
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 from cognito_pools import _names
 
 __all__ = [
+    "AppClient",
+    "AppClientSummary",
     "CallFailedError",
     "ChangeOverwrittenError",
     "CognitoPoolsError",
@@ -47,6 +50,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from cognito_pools import changes, models
+    from cognito_pools.app_clients import AppClient, AppClientSummary
     from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
     from cognito_pools.errors import (
         CallFailedError,
@@ -78,6 +82,8 @@ else:
     __all__ += [*_names.MODELS, *_names.CHANGES]  # noqa: PLE0604 - tuples of str
 
 _HOME = {
+    "AppClient": "cognito_pools.app_clients",
+    "AppClientSummary": "cognito_pools.app_clients",
     "Plan": "cognito_pools.plan",
     "SettingChange": "cognito_pools.plan",
     "Pool": "cognito_pools.pools",
