@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pytest
 from moto.cognitoidp import models
+from moto.cognitoidp.exceptions import ResourceNotFoundError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -107,7 +108,7 @@ def _update_user_pool_client(
     user_pool = self.describe_user_pool(user_pool_id)
     client = user_pool.clients.get(client_id)
     if not client:
-        raise models.ResourceNotFoundError(client_id)
+        raise ResourceNotFoundError(client_id)
     client.extended_config = reset_settings(client.extended_config, extended_config)
     return client
 
