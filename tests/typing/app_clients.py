@@ -33,7 +33,8 @@ def changing(pools: UserPools, app: AppClient) -> None:
     assert_type(app.plan(callback_urls=["https://example.com/cb"]), Plan)
     assert_type(app.update(token_validity_units={"access_token": "minutes"}), AppClient)
     assert_type(
-        app.update(token_validity_units=TokenValidityUnits(access_token="hours")), AppClient
+        app.update(token_validity_units=TokenValidityUnits(id_token="hours")),  # noqa: S106
+        AppClient,
     )
     assert_type(app.update(if_unchanged=True, verify=True, logout_urls=None), AppClient)
     assert_type(app.apply(app.plan(auth_session_validity=5)), AppClient)
