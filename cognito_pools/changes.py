@@ -733,7 +733,7 @@ class UserPoolClientChange(TypedDict, total=False):
 
     explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None
     """Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and the legacy
-    names without ALLOW_ cannot be mixed with the ALLOW_ ones.
+    names cannot be mixed with those that start with ALLOW.
     """
 
     supported_identity_providers: Sequence[str] | None

@@ -133,8 +133,8 @@ ExplicitAuthFlowsType = Literal[
     "ALLOW_TOKEN_EXCHANGE_DELEGATION",
     "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
 ]
-"""Sign-in flow an app client allows; the names without ALLOW_ are legacy and cannot be mixed with
-the others.
+"""Sign-in flow an app client allows; the names that do not start with ALLOW are legacy and cannot
+be mixed with the others.
 """
 
 FeatureType = Literal["ENABLED", "DISABLED"]
@@ -1152,7 +1152,7 @@ class UserPoolClientConfig:
 
     explicit_auth_flows: tuple[ExplicitAuthFlowsType, ...] | None = None
     """Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and the legacy
-    names without ALLOW_ cannot be mixed with the ALLOW_ ones.
+    names cannot be mixed with those that start with ALLOW.
     """
 
     supported_identity_providers: tuple[str, ...] | None = None

@@ -380,7 +380,7 @@ FIELD_DOCS: dict[str, dict[str, str]] = {
         ),
         "ExplicitAuthFlows": (
             "Sign-in flows the app client allows; unset means refresh, SRP and custom auth, and "
-            "the legacy names without ALLOW_ cannot be mixed with the ALLOW_ ones."
+            "the legacy names cannot be mixed with those that start with ALLOW."
         ),
         "SupportedIdentityProviders": (
             "Identity providers the managed login pages offer, such as COGNITO or an IdP "
@@ -834,8 +834,8 @@ ENUM_DOCS: dict[str, str] = {
         "Event format version sent to an inbound federation function."
     ),
     "ExplicitAuthFlowsType": (
-        "Sign-in flow an app client allows; the names without ALLOW_ are legacy and cannot "
-        "be mixed with the others."
+        "Sign-in flow an app client allows; the names that do not start with ALLOW are legacy "
+        "and cannot be mixed with the others."
     ),
     "FeatureType": "Whether a feature of an app client is on.",
     "IssuerType": (

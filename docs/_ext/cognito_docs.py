@@ -58,6 +58,12 @@ class SettingsReference(_GeneratedMarkdown):
     generate = staticmethod(reference.settings_markdown)
 
 
+class ClientSettingsReference(_GeneratedMarkdown):
+    """Every member path of the app client's models, from ``cognito_pools._schema``."""
+
+    generate = staticmethod(reference.client_settings_markdown)
+
+
 class CliReference(_GeneratedMarkdown):
     """Every command and option of ``cognito-pools``, from its argparse parser."""
 
@@ -123,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx.ext.napoleon")
     _keep_prose(app)
     app.add_directive("settings-reference", SettingsReference)
+    app.add_directive("client-settings-reference", ClientSettingsReference)
     app.add_directive("cli-reference", CliReference)
     app.add_directive("error-hierarchy", ErrorHierarchy)
     app.connect("missing-reference", resolve_short_names)

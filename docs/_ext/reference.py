@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SettingRow",
     "cli_markdown",
+    "client_settings_markdown",
     "find_parser",
     "setting_rows",
     "settings_markdown",
@@ -266,6 +267,35 @@ def settings_markdown() -> str:
     return "\n".join(out)
 
 
+def client_settings_markdown() -> str:
+    """The app-client settings reference: one entry per member path of the app client's models."""
+    from cognito_pools.models import (  # noqa: PLC0415 - loaded when a page is built
+        UserPoolClientConfig,
+        UserPoolClientFacts,
+    )
+
+    floor = floor_botocore()
+    everywhere = f"in every botocore this library supports ({floor} or newer)"
+    keywords = (
+        "The keywords of {py:meth}`AppClient.update <cognito_pools.AppClient.update>` and "
+        "{py:meth}`AppClient.plan <cognito_pools.AppClient.plan>`, and the fields of "
+        f"{{py:class}}`~{MODELS}.UserPoolClientConfig` (`app.config`)."
+    )
+    facts = (
+        "What DescribeUserPoolClient reports but UpdateUserPoolClient cannot change: the fields "
+        f"of {{py:class}}`~{MODELS}.UserPoolClientFacts` (`app.facts`). The client secret is "
+        "never shown."
+    )
+    out = [f"Entries that name no botocore release are {everywhere}.", ""]
+    out += ["## App client settings", "", keywords, ""]
+    rows = setting_rows(UserPoolClientConfig)
+    for top in (row for row in rows if "." not in row.path):
+        group = [row for row in rows if row.path == top.path or row.path.startswith(f"{top.path}.")]
+        out += [f"### `{top.path}`", "", *_entries(group)]
+    out += ["## App client facts", "", facts, "", *_entries(setting_rows(UserPoolClientFacts))]
+    return "\n".join(out)
+
+
 # --- the command-line reference ----------------------------------------------------------------
 
 PARSER_BUILDERS = (
@@ -302,6 +332,15 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, str, argpar
             }
             found += [(name, summaries.get(name, ""), sub) for name, sub in action.choices.items()]
     return found
+
+
+def _all_subcommands(
+    parser: argparse.ArgumentParser, prefix: str = ""
+) -> Iterator[tuple[str, str, argparse.ArgumentParser]]:
+    """:func:`_subcommands`, with the commands of a command (``client show``) after it."""
+    for name, summary, sub in _subcommands(parser):
+        yield f"{prefix}{name}", summary, sub
+        yield from _all_subcommands(sub, f"{prefix}{name} ")
 
 
 def _option_name(action: argparse.Action) -> str:
@@ -384,7 +423,7 @@ def cli_markdown() -> str:
         if not isinstance(action, argparse._VersionAction)  # noqa: SLF001 - as above
         for option in action.option_strings
     )
-    for name, summary, sub in _subcommands(parser):
+    for name, summary, sub in _all_subcommands(parser):
         out += [f"## `{name}`", ""]
         if summary:
             out += [f"{escape(summary[:1].upper() + summary[1:])}.", ""]
