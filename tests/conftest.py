@@ -13,7 +13,7 @@
 - ``client_kwargs`` / ``load_client``: the same for the real app clients in ``tests/clients/``
   (``create_user_pool_client`` kwargs without ``UserPoolId``).
 - ``resetting_clients``: moto's UpdateUserPoolClient made to reset what it is not given, as
-  AWS documents (``tests/resetting_clients.py``), for the test.
+  AWS documents (``cognito_pools/_resetting_moto.py``), for the test.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 import requests
-from resetting_clients import resetting_client_updates
 from wire import running_moto_server
 
 from cognito_pools import PasswordPolicy, UserPoolPolicy
+from cognito_pools._resetting_moto import resetting_client_updates
 from cognito_pools.plan import diff
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 Every fixture client in ``tests/clients/`` gets random changes of one to three settings through
 ``pools.app_client(pool_id, client_id).update(**changes)``. On a peer that resets omitted members
-(``tests/resetting_clients.py``), a setting the update forgot to send would come back at its
+(``cognito_pools/_resetting_moto.py``), a setting the update forgot to send would come back at its
 default, so "nothing else moved" is real evidence; and planning the same change again must find
 nothing to do.
 """

@@ -2,7 +2,7 @@
 
 A plain boto3 ``update_user_pool_client`` that names one member resets every other one (API
 reference, UpdateUserPoolClient). moto merges instead, so the tests patch it to reset as AWS
-documents (``tests/resetting_clients.py``); these tests show that the patched peer springs the
+documents (``cognito_pools/_resetting_moto.py``); these tests show that the patched peer springs the
 trap, over HTTP as well as in-process, and that plain moto would not.
 """
 

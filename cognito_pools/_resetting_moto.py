@@ -1,5 +1,7 @@
 """moto's app clients, made to reset what UpdateUserPoolClient leaves out, as AWS documents.
 
+The demo and the tests run against it; the library itself never loads this module.
+
 moto *merges* an UpdateUserPoolClient request into the stored client
 (``moto/cognitoidp/models.py``, ``CognitoIdpBackend.update_user_pool_client``:
 ``client.extended_config.update(extended_config)``), so against plain moto a partial update
@@ -11,20 +13,20 @@ a describe reports for members that are not set. Each default below carries its 
 
 The patch changes moto's classes, so it applies in-process (``mock_aws``) and to a
 ``ThreadedMotoServer`` running in the same process alike. It teaches moto nothing about the
-library: it checks no rule, and keeps no member the library might forget.
+library: it checks no rule, and keeps no member the library might forget. moto ships no type
+information, so it is loaded by name and typed ``Any``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import pytest
-from moto.cognitoidp import models
-from moto.cognitoidp.exceptions import ResourceNotFoundError
-
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping
+    from collections.abc import Generator, Mapping
+
+__all__ = ["KEPT", "REPORTED_DEFAULTS", "Default", "reset_settings", "resetting_client_updates"]
 
 
 class Default(NamedTuple):
@@ -95,42 +97,42 @@ def reset_settings(stored: Mapping[str, Any], request: Mapping[str, Any]) -> dic
     settings = {default.member: default.value for default in REPORTED_DEFAULTS}
     # "30 days" is a duration: a request that reads refresh numbers in another unit gets it
     # written in that unit (API reference, TokenValidityUnits).
-    unit = (request.get("TokenValidityUnits") or {}).get("RefreshToken", "days")
-    settings["RefreshTokenValidity"] = 30 * _UNIT_DAYS.get(unit, 1)
+    units: Mapping[str, Any] = request.get("TokenValidityUnits") or {}
+    settings["RefreshTokenValidity"] = 30 * _UNIT_DAYS.get(str(units.get("RefreshToken")), 1)
     settings.update({name: stored[name] for name in KEPT if name in stored})
     settings.update(request)
     return settings
 
 
-def _update_user_pool_client(
-    self: Any, user_pool_id: str, client_id: str, extended_config: dict[str, Any]
-) -> Any:
-    user_pool = self.describe_user_pool(user_pool_id)
-    client = user_pool.clients.get(client_id)
-    if not client:
-        raise ResourceNotFoundError(client_id)
-    client.extended_config = reset_settings(client.extended_config, extended_config)
-    return client
-
-
-_PLAIN_TO_JSON = models.CognitoIdpUserPoolClient.to_json
-
-
-def _to_json(self: Any, extended: bool = False) -> dict[str, Any]:
-    """moto's answer, with the write-only member hidden and a published secret shown as its ARN."""
-    answer: dict[str, Any] = _PLAIN_TO_JSON(self, extended)
-    published = answer.pop("PublishSecretsInAWSSecretsManager", None)
-    if published and "ClientSecret" in answer:
-        # API reference: 'the response returns ClientSecretArn instead of ClientSecret'.
-        del answer["ClientSecret"]
-        answer["ClientSecretArn"] = SECRET_ARN.format(client_id=self.id)
-    return answer
-
-
 @contextlib.contextmanager
-def resetting_client_updates() -> Iterator[None]:
+def resetting_client_updates() -> Generator[None]:
     """Make moto's UpdateUserPoolClient reset what it is not given, for the ``with`` block."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(models.CognitoIdpBackend, "update_user_pool_client", _update_user_pool_client)
-        patch.setattr(models.CognitoIdpUserPoolClient, "to_json", _to_json)
+    models: Any = importlib.import_module("moto.cognitoidp.models")
+    missing: Any = importlib.import_module("moto.cognitoidp.exceptions").ResourceNotFoundError
+    backend, stored = models.CognitoIdpBackend, models.CognitoIdpUserPoolClient
+    plain_update, plain_to_json = backend.update_user_pool_client, stored.to_json
+
+    def update_user_pool_client(
+        self: Any, user_pool_id: str, client_id: str, extended_config: dict[str, Any]
+    ) -> Any:
+        client = self.describe_user_pool(user_pool_id).clients.get(client_id)
+        if not client:
+            raise missing(client_id)
+        client.extended_config = reset_settings(client.extended_config, extended_config)
+        return client
+
+    def to_json(self: Any, extended: bool = False) -> dict[str, Any]:  # noqa: FBT001, FBT002 - moto's
+        """Moto's answer, the write-only member hidden and a published secret shown as its ARN."""
+        answer: dict[str, Any] = plain_to_json(self, extended)
+        published = answer.pop("PublishSecretsInAWSSecretsManager", None)
+        if published and "ClientSecret" in answer:
+            # API reference: 'the response returns ClientSecretArn instead of ClientSecret'.
+            del answer["ClientSecret"]
+            answer["ClientSecretArn"] = SECRET_ARN.format(client_id=self.id)
+        return answer
+
+    backend.update_user_pool_client, stored.to_json = update_user_pool_client, to_json
+    try:
         yield
+    finally:
+        backend.update_user_pool_client, stored.to_json = plain_update, plain_to_json
