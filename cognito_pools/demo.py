@@ -10,7 +10,12 @@ The tour creates two identical, realistic pools, then shows:
 2. what a plain ``update_user_pool`` call does to the settings it was not given;
 3. the same change made with :meth:`Pool.plan` and :meth:`Pool.update`, and proof from a fresh
    read that nothing else moved;
-4. a bad change refused before anything is sent.
+4. a bad change refused before anything is sent;
+5. the same trap on an app client: a plain ``update_user_pool_client`` that adds a callback URL
+   loses the OAuth setup and the token units, and :meth:`UserPools.update_app_client` makes the
+   same change alone. moto merges app-client updates instead of resetting them, so for this step
+   its server resets what a request leaves out, as AWS documents
+   (:mod:`cognito_pools._resetting_moto`).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ if TYPE_CHECKING:
 
     from cognito_pools.pools import Pool
 
-__all__ = ["DEMO_POOL", "MISSING_MOTO", "run_demo"]
+__all__ = ["DEMO_CLIENT", "DEMO_POOL", "MISSING_MOTO", "run_demo"]
 
 MISSING_MOTO = "The demo needs moto: pip install 'cognito-pools[demo]'"
 REGION = "eu-west-1"
@@ -86,6 +91,25 @@ DEMO_POOL: dict[str, Any] = {
 """The ``create_user_pool`` keyword arguments of the demo pool: triggers (pre token generation
 V2, a custom email sender with its KMS key), SES sending, a password policy, deletion protection,
 account recovery and tags. The benchmarks use it too."""
+
+DEMO_CLIENT: dict[str, Any] = {
+    "ClientName": "shop-web",
+    "AllowedOAuthFlowsUserPoolClient": True,
+    "AllowedOAuthFlows": ["code"],
+    "AllowedOAuthScopes": ["openid", "email", "profile"],
+    "SupportedIdentityProviders": ["COGNITO"],
+    "CallbackURLs": ["https://shop.example.com/callback"],
+    "LogoutURLs": ["https://shop.example.com/"],
+    "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    "AccessTokenValidity": 60,
+    "IdTokenValidity": 60,
+    "RefreshTokenValidity": 30,
+    "TokenValidityUnits": {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"},
+    "PreventUserExistenceErrors": "ENABLED",
+}
+"""The ``create_user_pool_client`` keyword arguments of the demo's web app client: OAuth with
+the code flow, one-hour tokens counted in minutes, and existence errors hidden."""
+_CALLBACKS = ["https://shop.example.com/callback", "https://m.shop.example.com/callback"]
 
 _CHANGE: dict[str, Any] = {
     "mfa": "OPTIONAL",
@@ -182,7 +206,51 @@ def _tour(endpoint_url: str, out: TextIO) -> int:
     if not _refuse(updated, say):
         return 1
     say(f"   API calls: {', '.join(calls) or 'none'}")
-    return 0
+
+    say()
+    return 0 if _client_trap(client, pools, (first, second), say, calls) else 1
+
+
+def _client_trap(
+    client: Any,
+    pools: UserPools,
+    pool_ids: tuple[str, str],
+    say: Callable[[str], None],
+    calls: list[str],
+) -> bool:
+    """Step 5: the app-client trap, sprung by plain boto3 and avoided by the library."""
+    from cognito_pools._resetting_moto import resetting_client_updates  # noqa: PLC0415
+
+    first, second = pool_ids
+    mine = client.create_user_pool_client(UserPoolId=first, **DEMO_CLIENT)
+    theirs = client.create_user_pool_client(UserPoolId=second, **DEMO_CLIENT)
+    mine_id, theirs_id = mine["UserPoolClient"]["ClientId"], theirs["UserPoolClient"]["ClientId"]
+    say("5. App clients have the same trap. An identical web client in each pool; add a callback")
+    say("   URL (the server now resets what UpdateUserPoolClient leaves out, as AWS documents).")
+    with resetting_client_updates():
+        say("   Plain boto3 on B: update_user_pool_client(..., CallbackURLs=[two URLs])")
+        before = pools.app_client(second, theirs_id).config
+        client.update_user_pool_client(
+            UserPoolId=second, ClientId=theirs_id, CallbackURLs=_CALLBACKS
+        )
+        reset = diff(before, pools.app_client(second, theirs_id).config)
+        say(f"   1 setting asked for; {len(reset)} settings differ afterwards:")
+        for line in _grouped(reset):
+            say(f"     {line}")
+        say("   cognito_pools on A: pools.update_app_client(A, client_id, callback_urls=[...])")
+        before = pools.app_client(first, mine_id).config
+        calls.clear()
+        pools.update_app_client(first, mine_id, callback_urls=_CALLBACKS)
+        say(f"   API calls: {', '.join(calls)}")
+        moved = diff(before, pools.app_client(first, mine_id).config)
+    say(f"   Re-read from the server, A's client now differs from before in {len(moved)} setting:")
+    for change in moved:
+        say(f"     {change}")
+    if [change.path for change in moved] != ["callback_urls"]:
+        say("   UNEXPECTED: more than the callback URLs moved")
+        return False
+    say("   OAuth flows and scopes, auth flows, token units and logout URLs all kept.")
+    return True
 
 
 def _update(pool: Pool, say: Callable[[str], None], calls: list[str]) -> Pool | None:
