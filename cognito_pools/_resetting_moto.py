@@ -89,7 +89,7 @@ KEPT: Mapping[str, str] = {
 """Members an update that leaves them out keeps."""
 
 _UNIT_DAYS = {"seconds": 86400, "minutes": 1440, "hours": 24, "days": 1}
-SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:cognito-{client_id}"  # noqa: S105
+SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret/cognito-{client_id}"  # noqa: S105
 
 
 def reset_settings(stored: Mapping[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:

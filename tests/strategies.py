@@ -117,6 +117,13 @@ _SAMPLES: Mapping[str, st.SearchStrategy[str]] = {
     "DomainType": st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True),
     "TagValueType": st.text(ASCII_WORD + " .:/=+-@", max_size=20),
     "StringType": st.text(ASCII_WORD + " .-", max_size=20),
+    # The app client's (UpdateUserPoolClient, DescribeUserPoolClient).
+    "ClientNameType": st.text(ASCII_WORD + " +=,.@-", min_size=1, max_size=40),
+    "HexStringType": st.text("0123456789abcdefABCDEF", min_size=1, max_size=32),
+    "ClientSecretType": st.text(ASCII_WORD + "+", min_size=24, max_size=64),
+    "ClientSecretArnType": st.text(string.ascii_lowercase + "-", min_size=1, max_size=20).map(
+        f"arn:aws:secretsmanager:{REGION}:{ACCOUNT}:secret/".__add__
+    ),
 }
 
 
