@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["READS", "WRITES", "call", "call_with_body", "logger"]
 
-logger = logging.getLogger("cognito_pools")
+logger: logging.Logger = logging.getLogger("cognito_pools")
 
 WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
 """Operations whose requests are built from a read, and so must never be resent as they are."""
