@@ -571,6 +571,30 @@ CASES: tuple[Case, ...] = (
         sent={"Policies": {"PasswordPolicy": DEFAULT_PASSWORD_POLICY}},
     ),
     Case(
+        "Clearing a passwordless sign-in policy sends the default, password only; omitting it would keep it (cdkd #1979).",
+        "23",
+        {"policies": {"sign_in_policy": None}},
+        create_with={
+            "Policies": {"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"]}}
+        },
+        plan=(
+            "~ policies.sign_in_policy.allowed_first_auth_factors: ['PASSWORD', 'EMAIL_OTP'] -> ['PASSWORD']",
+        ),
+        sent={"Policies": {"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD"]}}},
+    ),
+    Case(
+        "Clearing policies on the same pool does the same, and creates no password policy it lacked.",
+        "23",
+        {"policies": None},
+        create_with={
+            "Policies": {"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"]}}
+        },
+        plan=(
+            "~ policies.sign_in_policy.allowed_first_auth_factors: ['PASSWORD', 'EMAIL_OTP'] -> ['PASSWORD']",
+        ),
+        sent={"Policies": {"SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD"]}}},
+    ),
+    Case(
         "Clearing a sign-in policy that already holds the default ([PASSWORD]) changes nothing.",
         "23",
         {"policies": {"sign_in_policy": None}},
