@@ -90,6 +90,9 @@ class Case:
     """``create_user_pool`` members added to the fixture's, for a setting no fixture has."""
     mfa_before: Mapping[str, Any] | None = None
     """``set_user_pool_mfa_config`` members applied to the new pool before planning."""
+    needs: tuple[str, ...] = ()
+    """Members the installed botocore must have (``"Operation.Member.Member"``), else skipped:
+    the oldest supported botocore cannot send every setting."""
     xfail: str | None = None
 
     @property
@@ -676,6 +679,7 @@ CASES: tuple[Case, ...] = (
         "01",
         {"dcr_configuration": None},
         create_with={"DcrConfiguration": DCR},
+        needs=("CreateUserPool.DcrConfiguration", "UpdateUserPool.DcrConfiguration"),
         plan=(
             "~ dcr_configuration.enable_status: 'Enabled' -> 'Disabled'",
             "- dcr_configuration.open_dcr_enabled (was False)",
@@ -690,6 +694,7 @@ CASES: tuple[Case, ...] = (
         "01",
         {"deletion_protection": "ACTIVE"},
         create_with={"DcrConfiguration": DCR},
+        needs=("CreateUserPool.DcrConfiguration", "UpdateUserPool.DcrConfiguration"),
         plan=("+ deletion_protection = 'ACTIVE'",),
         sent={"DcrConfiguration": DCR, "DeletionProtection": "ACTIVE"},
     ),
@@ -1480,6 +1485,7 @@ CASES: tuple[Case, ...] = (
             }
         },
         refused=(("mfa.web_authn_configuration.factor_configuration", "ESSENTIALS"),),
+        needs=("SetUserPoolMfaConfig.WebAuthnConfiguration.FactorConfiguration",),
     ),
     Case(
         "A mode that does not exist is refused.",
