@@ -264,6 +264,29 @@ CASES: tuple[Case, ...] = (
             "AutoVerifiedAttributes": ["email", "phone_number"],
         },
     ),
+    Case(
+        "Messages at their length limits in multi-byte UTF-8 go back as read on an unrelated change.",
+        "15",
+        {"deletion_protection": "ACTIVE"},
+        plan=("+ deletion_protection = 'ACTIVE'",),
+        sent={
+            "DeletionProtection": "ACTIVE",
+            "VerificationMessageTemplate.DefaultEmailOption": "CONFIRM_WITH_LINK",
+        },
+    ),
+    Case(
+        "A member added to a partial password policy leaves its history size and length alone.",
+        "25",
+        {"policies": {"password_policy": {"require_symbols": True}}},
+        plan=("+ policies.password_policy.require_symbols = True",),
+        sent={
+            "Policies.PasswordPolicy": {
+                "MinimumLength": 8,
+                "PasswordHistorySize": 3,
+                "RequireSymbols": True,
+            }
+        },
+    ),
     # -- a mapping merges, a model instance replaces ---------------------------------------------
     Case(
         "A PasswordPolicy instance replaces the policy whole: members it leaves unset are cleared.",
@@ -745,6 +768,17 @@ CASES: tuple[Case, ...] = (
         sent={
             "AdminCreateUserConfig.UnusedAccountValidityDays": ABSENT,
             "Policies.PasswordPolicy.TemporaryPasswordValidityDays": 7,
+        },
+    ),
+    Case(
+        "Editing a policy without its own validity carries the legacy value into it.",
+        "29",
+        {"policies": {"password_policy": {"require_numbers": True}}},
+        plan=("~ policies.password_policy.require_numbers: False -> True",),
+        sent={
+            "Policies.PasswordPolicy.TemporaryPasswordValidityDays": 7,
+            "Policies.PasswordPolicy.RequireNumbers": True,
+            "AdminCreateUserConfig.UnusedAccountValidityDays": ABSENT,
         },
     ),
     Case(
