@@ -20,9 +20,9 @@ printed with the ratio, the overhead (library minus recipe) and its target:
 (4) cold interpreter, one update: fresh ``python -c`` processes, alternating, each timing
     ``import boto3``, a client with the canned answers of (1), and one update. The library's
     flow is ``UserPools(client).update(pool_id, ...)``: two calls, as the recipe's (the label
-    shows the calls seen). The package is byte-compiled first, as installing it does (botocore's bytecode
-    comes with its install; without this, an editable checkout under PYTHONDONTWRITEBYTECODE
-    would compile cognito_pools afresh in every run, about 45 ms more here).
+    shows the calls seen). The package is byte-compiled first, as installing it does
+    (botocore's bytecode comes with its install; without this, an editable checkout under
+    PYTHONDONTWRITEBYTECODE would compile cognito_pools afresh in every run, about 45 ms more).
     Target: the library within 45 ms of the recipe. For information, it also prints
     what ``import cognito_pools`` adds after boto3, what taking ``UserPools`` from it adds (the
     package loads its modules lazily) and what the converter's first build adds.

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from cognito_pools import ValidationError
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import to_wire
+from cognito_pools.engine import refused_clears, settle
 from cognito_pools.errors import Problem
 from cognito_pools.grammar import merge_settings
 from cognito_pools.models import (
@@ -29,7 +30,6 @@ from cognito_pools.models import (
     UserPoolConfig,
 )
 from cognito_pools.pools import _MFA_MODE
-from cognito_pools.engine import refused_clears, settle
 from cognito_pools.resources.pool import POOL_RESOURCE
 from cognito_pools.validate import _pattern, check_change, check_merged
 
