@@ -32,7 +32,8 @@ SCALAR_KINDS: frozenset[ValueKind] = frozenset(
 """The kinds of value that hold no other values: compared, merged and shown as they are."""
 
 
-def _model_class(name: str) -> type[Any]:
+def model_class(name: str) -> type[Any]:
+    """The generated model class called ``name`` (this loads :mod:`cognito_pools.models`)."""
     from cognito_pools import models  # noqa: PLC0415 - the point: models load on first need
 
     cls: type[Any] = getattr(models, name)
@@ -40,15 +41,8 @@ def _model_class(name: str) -> type[Any]:
 
 
 _TABLES: dict[str, Structure] = {}
-""":data:`cognito_pools._schema.SHAPES`, once loaded; every structure lookup goes through it."""
-
-
-def _shapes() -> Mapping[str, Structure]:
-    if not _TABLES:
-        from cognito_pools._schema import SHAPES  # noqa: PLC0415 - _schema imports this module
-
-        _TABLES.update(SHAPES)
-    return _TABLES
+"""Every structure by name: :data:`cognito_pools._schema.SHAPES`, registered by
+:class:`ModelStructures` as that module loads, so that no import goes back to it from here."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -76,12 +70,12 @@ class Value:
     def structure(self) -> Structure | None:
         """The schema of the structure this value holds, without loading the model classes."""
         name = self.target_name
-        return None if name is None else (_TABLES or _shapes())[name]
+        return None if name is None else _TABLES[name]
 
     @property
     def target(self) -> type[Any] | None:
         """The model class, for a structure (this loads :mod:`cognito_pools.models`)."""
-        return None if self.target_name is None else _model_class(self.target_name)
+        return None if self.target_name is None else model_class(self.target_name)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -120,7 +114,7 @@ class Structure:
     @property
     def cls(self) -> type[Any]:
         """The model class (this loads :mod:`cognito_pools.models`)."""
-        return _model_class(self.name)
+        return model_class(self.name)
 
     def member(self, name: str) -> Member | None:
         """Return the member with this snake_case name, if there is one."""
@@ -145,6 +139,7 @@ class ModelStructures(Mapping[type[Any], Structure]):
 
     def __init__(self, shapes: Mapping[str, Structure]) -> None:
         self._shapes = shapes
+        _TABLES.update(shapes)
 
     def _find(self, cls: object) -> Structure | None:
         if getattr(cls, "__module__", None) != MODELS_MODULE or not isinstance(cls, type):

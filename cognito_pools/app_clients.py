@@ -1,9 +1,10 @@
 """App clients: read one, plan a change, and write it without resetting anything else.
 
 UpdateUserPoolClient resets every member it is not given, just as UpdateUserPool does, so an
-app client goes through the same describe → merge → rules → diff → request → write as a pool:
-the app client's own rules are in :mod:`cognito_pools.client_rules`, and everything else is the
-pool's machinery, called with the app client's table.
+app client goes through the same engine as a pool (:mod:`cognito_pools.engine`): describe →
+merge → rules → diff → request → write, with the same retries, lock, ``verify`` and
+``if_unchanged``. All that is the app client's own is its description
+(:mod:`cognito_pools.resources.app_client`) and its rules (:mod:`cognito_pools.client_rules`).
 
 >>> app = pools.app_client("us-east-1_AbC123", "1example23456789")   # doctest: +SKIP
 >>> app = app.update(callback_urls=["https://example.com/callback"])  # doctest: +SKIP
@@ -11,46 +12,28 @@ pool's machinery, called with the app client's table.
 
 from __future__ import annotations
 
-import dataclasses
-import logging
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cognito_pools import client_rules
-from cognito_pools.calls import call, logger
-from cognito_pools.client_rules import CLIENT
-from cognito_pools.converter import fit_to_shape
-from cognito_pools.errors import (
-    ChangeOverwrittenError,
-    CognitoPoolsError,
-    PoolChangedError,
-    StalePlanError,
-    ValidationError,
-)
-from cognito_pools.merge import merge_settings
-from cognito_pools.plan import Plan, diff_settings, same_settings, settings_leaves
-from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
-from cognito_pools.validate import check_change
+from cognito_pools.calls import call
+from cognito_pools.client_rules import PUBLISH
+from cognito_pools.describe import Described, describe
+from cognito_pools.handle import Handle, Prepared
+from cognito_pools.resources.app_client import APP_CLIENT
+from cognito_pools.retries import DEFAULT_RETRIES, Retries
 
 if TYPE_CHECKING:
-    import threading
-    from collections.abc import Collection, Mapping
+    from collections.abc import Collection
 
     from typing_extensions import Unpack
 
     from cognito_pools.changes import UserPoolClientChange
-    from cognito_pools.merge import Settings
     from cognito_pools.models import UserPoolClientConfig, UserPoolClientFacts
+    from cognito_pools.plan import Plan
 
-__all__ = [
-    "AppClient",
-    "AppClientPlan",
-    "AppClientSummary",
-    "describe_app_client",
-    "list_app_clients",
-]
+__all__ = ["AppClient", "AppClientSummary", "list_app_clients"]
 
-IDENTIFIERS = ("UserPoolId", "ClientId")
-"""The members that name the app client in its requests."""
+_PAGE = 60
+"""ListUserPoolClients' largest page."""
 
 
 class AppClientSummary(NamedTuple):
@@ -60,48 +43,10 @@ class AppClientSummary(NamedTuple):
     client_name: str
 
 
-@dataclasses.dataclass(frozen=True)
-class AppClientPlan(Plan):
-    """The settings an update would change on one app client. Empty when nothing would change."""
-
-    client_id: str = ""
-
-    def __str__(self) -> str:
-        where = f"app client {self.client_id} of user pool {self.pool_id}"
-        if not self.changes:
-            return f"No changes to {where}."
-        count = len(self.changes)
-        noun = "setting" if count == 1 else "settings"
-        lines = [
-            f"App client {self.client_id} (user pool {self.pool_id}): {count} {noun} to change"
-        ]
-        lines += [f"  {change}" for change in self.changes]
-        return "\n".join(lines)
-
-
-class DescribedAppClient:
-    """One DescribeUserPoolClient answer: the raw form, and its writable settings."""
-
-    __slots__ = ("raw", "settings")
-
-    def __init__(self, raw: Mapping[str, Any], input_shape: Any) -> None:
-        self.raw = raw
-        """The ``UserPoolClient`` member of the answer (secret included: never print it)."""
-        writable = _writable(input_shape)
-        settings = {name: value for name, value in raw.items() if name in writable}
-        self.settings: Settings = client_rules.as_reported(settings, raw)
-        """The members UpdateUserPoolClient takes, with the write-only one read from its effect."""
-
-
-def _writable(input_shape: Any) -> frozenset[str]:
-    """The members of the runtime UpdateUserPoolClient input, without the identifiers."""
-    return frozenset(input_shape.members) - frozenset(IDENTIFIERS)
-
-
 def list_app_clients(client: Any, pool_id: str) -> list[AppClientSummary]:
-    """Every app client of the pool, all pages of ListUserPoolClients."""
+    """Every app client of the pool: every page of ListUserPoolClients."""
     found: list[AppClientSummary] = []
-    request: dict[str, Any] = {"UserPoolId": pool_id, "MaxResults": 60}
+    request: dict[str, Any] = {"UserPoolId": pool_id, "MaxResults": _PAGE}
     while True:
         answer = call(client, "list_user_pool_clients", request)
         found += [
@@ -114,82 +59,35 @@ def list_app_clients(client: Any, pool_id: str) -> list[AppClientSummary]:
         request = {**request, "NextToken": token}
 
 
-def describe_app_client(
-    client: Any, pool_id: str, client_id: str, *, attempt: int = 1
-) -> DescribedAppClient:
-    """Call DescribeUserPoolClient and read the answer."""
-    request = {"UserPoolId": pool_id, "ClientId": client_id}
-    answer = call(client, "describe_user_pool_client", request, attempt=attempt)
-    input_shape = client.meta.service_model.operation_model("UpdateUserPoolClient").input_shape
-    return DescribedAppClient(answer["UserPoolClient"], input_shape)
-
-
-class AppClient:
+class AppClient(Handle["UserPoolClientConfig"]):
     """An app client as last read, and the way to change it.
 
     ``config`` and ``facts`` are a snapshot; :meth:`update` and :meth:`plan` always work on a
-    fresh read. The client secret is in no repr, plan, log line or error.
+    fresh read. The client secret is in no repr, plan, log line, error or export.
     """
 
-    __slots__ = ("_client", "_described", "_lock", "_retries", "_verify", "id", "pool_id")
+    resource = APP_CLIENT
+    __slots__ = ("id", "pool_id")
 
     def __init__(
         self,
         client: Any,
         pool_id: str,
         client_id: str,
-        described: DescribedAppClient | None,
+        described: Described[UserPoolClientConfig] | None,
         *,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
     ) -> None:
-        self._client = client
-        self._described = described  # None: not read yet (a handle made only to update or plan)
-        self._retries = retries
-        self._verify = verify
-        self._lock: threading.RLock | None = None
-        self.pool_id = pool_id
+        ids = {"UserPoolId": pool_id, "ClientId": client_id}
+        self._setup(client, ids, described, retries=retries, verify=verify)
+        self.pool_id: str = pool_id
         """The id of the user pool the app client belongs to."""
-        self.id = client_id
+        self.id: str = client_id
         """The app client id."""
 
-    @property
-    def client_id(self) -> str:
-        """The app client id (the same as :attr:`id`)."""
-        return self.id
-
-    @property
-    def _read(self) -> DescribedAppClient:
-        if self._described is None:
-            self._described = describe_app_client(self._client, self.pool_id, self.id)
-        return self._described
-
-    @property
-    def config(self) -> UserPoolClientConfig:
-        """Every setting UpdateUserPoolClient can write, as of the last read or update."""
-        from cognito_pools.converter import converter  # noqa: PLC0415 - models on first need
-        from cognito_pools.models import UserPoolClientConfig  # noqa: PLC0415
-
-        return converter().structure(self._read.settings, UserPoolClientConfig)
-
-    @property
-    def facts(self) -> UserPoolClientFacts:
-        """What the describe reports but UpdateUserPoolClient cannot change (secret unshown)."""
-        from cognito_pools.converter import converter  # noqa: PLC0415 - models on first need
-        from cognito_pools.models import UserPoolClientFacts  # noqa: PLC0415
-
-        return converter().structure(self._read.raw, UserPoolClientFacts)
-
-    def __repr__(self) -> str:
-        name = self._described.settings.get("ClientName") if self._described else None
-        return f"AppClient(pool_id={self.pool_id!r}, id={self.id!r}, name={name!r})"
-
-    def refresh(self) -> AppClient:
-        """Describe the app client again and return a new handle."""
-        return self._with(describe_app_client(self._client, self.pool_id, self.id))
-
-    def _with(self, described: DescribedAppClient) -> AppClient:
-        handle = AppClient(
+    def _handle(self, described: Described[UserPoolClientConfig]) -> AppClient:
+        return AppClient(
             self._client,
             self.pool_id,
             self.id,
@@ -197,12 +95,48 @@ class AppClient:
             retries=self._retries,
             verify=self._verify,
         )
-        handle._lock = self._lock
-        return handle
+
+    def _write(self, prepared: Prepared, round_number: int) -> AppClient:
+        """The engine's write; the handle after it still knows how the secret is managed.
+
+        The write-only member is sent only when a change names it, so the settings written
+        may lack it while the client still has it as read.
+        """
+        written, read = prepared.settings, prepared.described.settings
+        if PUBLISH in read and PUBLISH not in written:
+            prepared = prepared._replace(settings={**written, PUBLISH: read[PUBLISH]})
+        return super()._write(prepared, round_number)
+
+    @property
+    def client_id(self) -> str:
+        """The app client id (the same as :attr:`id`)."""
+        return self.id
+
+    @property
+    def facts(self) -> UserPoolClientFacts:
+        """What DescribeUserPoolClient reports but UpdateUserPoolClient cannot change.
+
+        The secret is there (``client_secret``) for a caller that needs it, but its repr shows
+        only whether it is set.
+        """
+        facts: UserPoolClientFacts = self._read().facts
+        return facts
+
+    def __repr__(self) -> str:
+        described = self._described
+        name = described.settings.get("ClientName") if described is not None else None
+        return f"AppClient(pool_id={self.pool_id!r}, id={self.id!r}, name={name!r})"
+
+    def refresh(self) -> AppClient:
+        """Describe the app client again and return a new handle."""
+        return self._with(describe(self._client, self.resource, self._ids))
 
     def plan(self, **changes: Unpack[UserPoolClientChange]) -> Plan:
-        """Show what :meth:`update` would change, without writing anything (one describe)."""
-        return self._prepare(changes).plan
+        """Show what :meth:`update` would change, without writing anything.
+
+        Takes the same keywords as :meth:`update`; one DescribeUserPoolClient call.
+        """
+        return self._plan_change(changes, ())
 
     def update(
         self,
@@ -214,142 +148,53 @@ class AppClient:
     ) -> AppClient:
         """Change the named settings and keep every other one as it is.
 
-        Each keyword is a setting of :class:`~cognito_pools.models.UserPoolClientConfig`. Leave
-        a setting out to keep it, pass ``None`` to clear it (a setting the describe always
-        reports goes back to its documented default), or pass a value to set it. Nested
-        mappings merge into the current structure; lists are replaced whole.
+        Each keyword is a setting of :class:`~cognito_pools.models.UserPoolClientConfig`
+        (see the :doc:`app client settings reference </client-settings>`). Leave a setting out
+        to keep it, pass ``None`` to clear it (a setting the describe reports at its default
+        goes back to that default), or pass a value to set it. Nested mappings merge into the
+        current structure; a model instance replaces it whole; lists are replaced whole.
+
+        The app client is read afresh inside the call (DescribeUserPoolClient) and written with
+        one UpdateUserPoolClient that carries every setting, or not written when nothing
+        changes. A transient failure is retried by reading and merging again.
 
         Args:
             if_unchanged: write only if the app client's settings are still those this handle
                 read; otherwise raise :class:`PoolChangedError` and write nothing.
             verify: read the app client back after writing and raise
-                :class:`ChangeOverwrittenError` if a setting written is not there.
-            accept_reset: accepted for symmetry with :meth:`Pool.update`; app-client settings
-                the installed botocore cannot send are refused with the other problems.
-            **changes: the settings to change (see the settings reference).
+                :class:`ChangeOverwrittenError` if a setting written is not there. Defaults to
+                the ``verify`` given to :class:`UserPools`.
+            accept_reset: setting paths that the installed botocore cannot send and that you
+                accept Cognito resetting, as for :meth:`Pool.update`.
+            **changes: the settings to change.
+
+        Returns:
+            A handle on the app client with the new settings.
 
         Raises:
             ValidationError: the change was refused; nothing was written.
+            UnsendableSettingsError: the app client has settings the installed botocore cannot
+                send, and ``accept_reset`` does not name them; nothing was written.
             PoolChangedError: ``if_unchanged`` was given and the app client had changed.
             ChangeOverwrittenError: ``verify`` found another writer's value in a setting written.
             ServiceError: Cognito refused a call, or a transient failure outlasted the retries.
         """
-        del accept_reset  # every member of the models can be sent by the botocore floor
-        guard = self._read.settings if if_unchanged else None
-        return self._update(changes, guard=guard, verify=verify)
+        guard = self._read().settings if if_unchanged else None
+        return self._update(changes, accept_reset, guard=guard, verify=verify)
 
-    def apply(self, plan: Plan, *, verify: bool | None = None) -> AppClient:
+    def apply(
+        self,
+        plan: Plan,
+        *,
+        verify: bool | None = None,
+        accept_reset: Collection[str] | None = None,
+    ) -> AppClient:
         """Write a plan shown earlier, but only if it still says what the update would do.
 
         Raises:
-            StalePlanError: the plan is out of date (or for another app client); nothing was
+            StalePlanError: the plan is out of date, or for another app client; nothing was
                 written.
+            ValidationError: the change is no longer valid; nothing was written.
+            ServiceError: Cognito refused a call.
         """
-        if getattr(plan, "client_id", None) != self.id or plan.pool_id != self.pool_id:
-            raise StalePlanError(f"the plan is not for app client {self.id} of {self.pool_id}")
-        return self._update(plan.requested, expected=plan, verify=verify)
-
-    # -- the update -------------------------------------------------------------------------------
-
-    def _update(
-        self,
-        changes: Mapping[str, Any],
-        *,
-        guard: Settings | None = None,
-        expected: Plan | None = None,
-        verify: bool | None,
-    ) -> AppClient:
-        def attempt(round_number: int) -> tuple[AppClient, _Prepared]:
-            prepared = self._prepare(changes, round_number)
-            fresh = prepared.described.settings
-            if guard is not None and not same_settings(guard, fresh, CLIENT):
-                paths = [change.path for change in diff_settings(guard, fresh, CLIENT)]
-                raise PoolChangedError(
-                    f"app client {self.id} changed since it was read ({', '.join(paths)}); "
-                    "nothing was written",
-                    paths,
-                )
-            if expected is not None and prepared.plan != expected:
-                raise StalePlanError(
-                    f"app client {self.id} changed since the plan was made; nothing was "
-                    f"written. The same change would now do this:\n{prepared.plan}"
-                )
-            return self._write(prepared, round_number), prepared
-
-        if self._lock is None:
-            self._lock = pool_lock(self._client, f"{self.pool_id}/{self.id}")
-        with self._lock:
-            updated, prepared = retrying(self._retries, attempt)
-            if prepared.plan and (self._verify if verify is None else verify):
-                self._confirm_landed(prepared.plan)
-        return updated
-
-    def _write(self, prepared: _Prepared, round_number: int) -> AppClient:
-        plan = prepared.plan
-        if plan.request is None:
-            return self._with(prepared.described)
-        paths = [change.path for change in plan.changes]
-        call(
-            self._client,
-            "update_user_pool_client",
-            plan.request,
-            attempt=round_number,
-            paths=paths,
-        )
-        if logger.isEnabledFor(logging.INFO):
-            logger.info(
-                "updated app client %s of user pool %s: %s",
-                self.id,
-                self.pool_id,
-                ", ".join(paths),
-                extra={"pool_id": self.pool_id, "client_id": self.id, "paths": tuple(paths)},
-            )
-        after = DescribedAppClient.__new__(DescribedAppClient)
-        after.raw, after.settings = prepared.described.raw, prepared.settings
-        return self._with(after)
-
-    def _confirm_landed(self, plan: Plan) -> None:
-        try:
-            described = describe_app_client(self._client, self.pool_id, self.id)
-        except CognitoPoolsError as error:
-            error.args = (f"{error}\nThe update was written; reading it back to verify it failed.",)
-            raise
-        observed = dict(settings_leaves(described.settings, CLIENT))
-        overwritten = [c.path for c in plan.changes if observed.get(c.path) != c.new]
-        if overwritten:
-            raise ChangeOverwrittenError(self.pool_id, overwritten)
-
-    def _prepare(self, changes: Mapping[str, Any], attempt: int = 1) -> _Prepared:
-        input_shape = self._client.meta.service_model.operation_model(
-            "UpdateUserPoolClient"
-        ).input_shape
-        problems = check_change(changes, CLIENT, runtime_shape=input_shape)
-        problems += client_rules.check_change(changes)
-        if problems:
-            raise ValidationError(problems)
-        described = describe_app_client(self._client, self.pool_id, self.id, attempt=attempt)
-        old = described.settings
-        merged = merge_settings(old, changes, CLIENT)
-        has_secret = client_rules.has_client_secret(described.raw)
-        new, problems = client_rules.settle(old, merged, changes, has_secret=has_secret)
-        if problems:
-            raise ValidationError(problems)
-        changed = diff_settings(old, new, CLIENT)
-        request = None
-        if changed:
-            sent = client_rules.request_settings(new, changes)
-            fitted = fit_to_shape(sent, described.raw, input_shape, CLIENT)
-            fitted = {k: v for k, v in fitted.items() if k not in IDENTIFIERS}
-            request = {**fitted, "UserPoolId": self.pool_id, "ClientId": self.id}
-        else:
-            new = old
-        plan = AppClientPlan(
-            self.pool_id, changed, request=request, requested=dict(changes), client_id=self.id
-        )
-        return _Prepared(described, new, plan)
-
-
-class _Prepared(NamedTuple):
-    described: DescribedAppClient
-    settings: Settings
-    plan: Plan
+        return self._apply(plan, verify=verify, accept_reset=accept_reset)

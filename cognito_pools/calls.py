@@ -30,11 +30,13 @@ if TYPE_CHECKING:
 
 __all__ = ["READS", "WRITES", "call", "call_with_body", "logger"]
 
-logger = logging.getLogger("cognito_pools")
+logger: logging.Logger = logging.getLogger("cognito_pools")
 
-WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig"})
+WRITES = frozenset({"UpdateUserPool", "SetUserPoolMfaConfig", "UpdateUserPoolClient"})
 """Operations whose requests are built from a read, and so must never be resent as they are."""
-READS = frozenset({"DescribeUserPool", "GetUserPoolMfaConfig"})
+READS = frozenset(
+    {"DescribeUserPool", "GetUserPoolMfaConfig", "DescribeUserPoolClient", "ListUserPoolClients"}
+)
 """The other operations this library calls; botocore may retry them as its ``Config`` says."""
 _HANDLER_ID = "cognito_pools.calls"
 _OPERATIONS = {
@@ -42,6 +44,9 @@ _OPERATIONS = {
     "update_user_pool": "UpdateUserPool",
     "get_user_pool_mfa_config": "GetUserPoolMfaConfig",
     "set_user_pool_mfa_config": "SetUserPoolMfaConfig",
+    "describe_user_pool_client": "DescribeUserPoolClient",
+    "update_user_pool_client": "UpdateUserPoolClient",
+    "list_user_pool_clients": "ListUserPoolClients",
 }
 """The operations behind the client methods this library calls (botocore's own mapping is a
 property of the client, asked on every call)."""

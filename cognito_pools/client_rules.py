@@ -3,9 +3,10 @@
 UpdateUserPoolClient resets every member it is not given (API reference of the operation: "If
 you don't provide a value for an attribute, Amazon Cognito sets it to its default value"), so an
 update sends the whole client back; these rules keep that whole client valid, and say what
-``None`` sends. Everything here is a pure function over wire dictionaries (``old``, the client's
-settings as described; ``merged``, the change merged into them; ``change``, the caller's
-keywords), so the update engine calls it like the pool's rules, and tests call it directly.
+``None`` sends. :class:`ClientRules` hands them to the engine (:mod:`cognito_pools.engine`) as
+the app client's rules; :data:`OMISSIONS` is the app client's row of the engine's
+kept-when-omitted table. Everything works on wire dictionaries (``old``, the client's settings
+as described; ``merged``, the change merged into them; ``change``, the caller's keywords).
 
 The rules, each with its source (the project's AWS-RULES notes, "App clients", collect them):
 
@@ -34,29 +35,26 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping, as_sequence
 from cognito_pools.errors import Problem
-from cognito_pools.merge import get_path, set_path, structure_at, wire_value
-from cognito_pools.rules import _clears  # pyright: ignore[reportPrivateUsage] - one grammar
+from cognito_pools.grammar import clears, get_path, set_path
+from cognito_pools.resource import Omission, Rules
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from cognito_pools.merge import Settings
+    from cognito_pools.grammar import Settings
 
 __all__ = [
     "CLIENT",
     "DEFAULT_AUTH_FLOWS",
     "DEFAULT_UNITS",
+    "DURATION_DEFAULTS",
     "LEGACY_AUTH_FLOWS",
     "OMISSIONS",
     "TOKENS",
+    "UNIT_SECONDS",
+    "ClientRules",
     "Duration",
-    "Omission",
     "TokenLimit",
-    "as_reported",
-    "check_change",
-    "has_client_secret",
-    "request_settings",
-    "settle",
 ]
 
 CLIENT = SHAPES["UserPoolClientConfig"]
@@ -116,31 +114,6 @@ class Duration:
         return count if count >= 1 and rest == 0 else None
 
 
-class Omission(NamedTuple):
-    """What Cognito does with a member a request leaves out, and so what ``None`` must send.
-
-    Plain data, one row per member of UpdateUserPoolClient: the engine's kept-when-omitted table
-    takes these rows as they are.
-    """
-
-    path: str
-    """The dotted path in :class:`~cognito_pools.models.UserPoolClientConfig`."""
-    kept: bool
-    """True: Cognito keeps the member when the request leaves it out. False: it resets it."""
-    becomes: Any = None
-    """What ``None`` sends where the client had a value: the documented default, written the
-    way a change would set it, or a :class:`Duration`. ``None``: leaving the member out."""
-    instead: str | None = None
-    """Set where ``None`` is refused: why, and what to do instead."""
-    source: str = ""
-    """Where the behaviour is documented or measured."""
-
-    @property
-    def refused(self) -> bool:
-        """Whether ``None`` is refused for this member."""
-        return self.instead is not None
-
-
 _RESET = (
     "Reset when left out: API reference, UpdateUserPoolClient ('If you don't provide a value "
     "for an attribute, Amazon Cognito sets it to its default value')"
@@ -149,158 +122,175 @@ _RESET = (
 OMISSIONS = (
     Omission(
         "client_name",
-        kept=False,
-        instead="an app client always has a name, and every update sends it back; to rename "
-        "the client, set client_name to the new name",
-        source="ClientName is optional in UpdateUserPoolClient but every client has one "
+        "reset",
+        "ClientName is optional in UpdateUserPoolClient, but every client has one "
         "(CreateUserPoolClient requires it); the library always sends the current name.",
+        refusal="an app client always has a name, and every update sends it back; to rename "
+        "the client, set client_name to the new name",
     ),
     Omission(
         "refresh_token_validity",
-        kept=False,
-        becomes=Duration(30 * 86400, "refresh_token"),
-        source=f"{_RESET}. Default 30 days, always reported: API reference, "
-        "RefreshTokenValidity ('your refresh tokens are valid for 30 days'); "
-        "terraform-provider-aws TestAccCognitoIDPUserPoolClient_basic expects 30.",
+        "reset",
+        f"{_RESET}. Default 30 days, always reported: API reference, RefreshTokenValidity "
+        "('your refresh tokens are valid for 30 days'); terraform-provider-aws "
+        "TestAccCognitoIDPUserPoolClient_basic expects 30. None sends 30 days written in the "
+        "client's refresh unit (DURATION_DEFAULTS).",
     ),
     Omission(
         "access_token_validity",
-        kept=False,
-        becomes=Duration(3600, "access_token"),
-        source=f"{_RESET}. Default one hour: API reference, AccessTokenValidity ('your access "
-        "tokens are valid for one hour'); not reported while unset "
-        "(terraform-provider-aws TestAccCognitoIDPUserPoolClient_basic).",
+        "reset",
+        f"{_RESET}. Default one hour: API reference, AccessTokenValidity ('your access tokens "
+        "are valid for one hour'); not reported while unset (terraform-provider-aws "
+        "TestAccCognitoIDPUserPoolClient_basic). None sends one hour in the token's unit "
+        "where the client had a number (DURATION_DEFAULTS).",
+        reported_when_default=False,
     ),
     Omission(
         "id_token_validity",
-        kept=False,
-        becomes=Duration(3600, "id_token"),
-        source=f"{_RESET}. Default one hour: API reference, IdTokenValidity ('your ID tokens "
-        "are valid for one hour'); not reported while unset.",
+        "reset",
+        f"{_RESET}. Default one hour: API reference, IdTokenValidity ('your ID tokens are "
+        "valid for one hour'); not reported while unset. None sends one hour in the token's "
+        "unit where the client had a number (DURATION_DEFAULTS).",
+        reported_when_default=False,
     ),
     Omission(
         "token_validity_units",
-        kept=False,
-        becomes=dict(DEFAULT_UNITS),
-        source=f"{_RESET}. Default hours / hours / days: API reference, TokenValidityUnits; "
-        "dropping them rereads every number (terraform-provider-aws #32504, PR #48630).",
+        "reset",
+        f"{_RESET}. Default hours / hours / days: API reference, TokenValidityUnits; dropping "
+        "them rereads every number (terraform-provider-aws #32504, PR #48630).",
+        clears_to=dict(DEFAULT_UNITS),
     ),
     *(
         Omission(
             f"token_validity_units.{unit}",
-            kept=False,
-            becomes=default,
-            source=f"Default {default}: API reference, TokenValidityUnits.",
+            "reset",
+            f"Default {default}: API reference, TokenValidityUnits.",
+            clears_to=default,
         )
         for unit, default in DEFAULT_UNITS.items()
     ),
     Omission(
         "read_attributes",
-        kept=False,
-        source=f"{_RESET}. Unset means the standard attributes and the verified flags, and is "
-        "not reported: API reference, ReadAttributes ('Amazon Cognito only populates "
+        "reset",
+        f"{_RESET}. Unset means the standard attributes and the verified flags, and is not "
+        "reported: API reference, ReadAttributes ('Amazon Cognito only populates "
         "ReadAttributes in the API response if you have specified your own custom set').",
+        reported_when_default=False,
     ),
     Omission(
         "write_attributes",
-        kept=False,
-        source=f"{_RESET}. Unset means the standard attributes, and is not reported: API "
-        "reference, WriteAttributes.",
+        "reset",
+        f"{_RESET}. Unset means the standard attributes, and is not reported: API reference, "
+        "WriteAttributes.",
+        reported_when_default=False,
     ),
     Omission(
         "explicit_auth_flows",
-        kept=False,
-        becomes=DEFAULT_AUTH_FLOWS,
-        source=f"{_RESET}. Default ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, "
-        "ALLOW_CUSTOM_AUTH: API reference, ExplicitAuthFlows; AWS-RULES, app clients.",
+        "reset",
+        f"{_RESET}. Default ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH: "
+        "API reference, ExplicitAuthFlows; AWS-RULES, app clients.",
+        clears_to=DEFAULT_AUTH_FLOWS,
     ),
     Omission(
         "supported_identity_providers",
-        kept=False,
-        source=f"{_RESET}. No default provider: API reference, SupportedIdentityProviders.",
+        "reset",
+        f"{_RESET}. No default provider: API reference, SupportedIdentityProviders.",
+        reported_when_default=False,
     ),
-    Omission("callback_urls", kept=False, source=f"{_RESET}. Unset: no callback URL."),
-    Omission("logout_urls", kept=False, source=f"{_RESET}. Unset: no sign-out URL."),
-    Omission("default_redirect_uri", kept=False, source=f"{_RESET}. Unset: none."),
+    Omission(
+        "callback_urls", "reset", f"{_RESET}. Unset: no callback URL.", reported_when_default=False
+    ),
+    Omission(
+        "logout_urls", "reset", f"{_RESET}. Unset: no sign-out URL.", reported_when_default=False
+    ),
+    Omission(
+        "default_redirect_uri", "reset", f"{_RESET}. Unset: none.", reported_when_default=False
+    ),
     Omission(
         "allowed_o_auth_flows",
-        kept=False,
-        source=f"{_RESET}. OAuth settings off by default (AWS-RULES, app clients).",
+        "reset",
+        f"{_RESET}. OAuth settings off by default (AWS-RULES, app clients).",
+        reported_when_default=False,
     ),
     Omission(
         "allowed_o_auth_scopes",
-        kept=False,
-        source=f"{_RESET}. OAuth settings off by default (AWS-RULES, app clients).",
+        "reset",
+        f"{_RESET}. OAuth settings off by default (AWS-RULES, app clients).",
+        reported_when_default=False,
     ),
     Omission(
         "allowed_o_auth_flows_user_pool_client",
-        kept=False,
-        becomes=False,
-        source=f"{_RESET}. Default false, always reported: API reference, "
+        "reset",
+        f"{_RESET}. Default false, always reported: API reference, "
         "AllowedOAuthFlowsUserPoolClient ('it defaults to false'); the AWS CLI example "
         "update-user-pool-client shows false after the reset.",
+        clears_to=False,
     ),
     Omission(
         "analytics_configuration",
-        kept=False,
-        source=f"{_RESET}. Unset: no analytics.",
+        "reset",
+        f"{_RESET}. Unset: no analytics.",
+        reported_when_default=False,
     ),
     Omission(
         "prevent_user_existence_errors",
-        kept=False,
-        becomes="LEGACY",
-        source=f"{_RESET}. Default LEGACY: API reference, PreventUserExistenceErrors "
-        "('Defaults to LEGACY'); AWS-RULES, app clients.",
+        "reset",
+        f"{_RESET}. Default LEGACY: API reference, PreventUserExistenceErrors ('Defaults to "
+        "LEGACY'); AWS-RULES, app clients. A client that never set it does not report it "
+        "(terraform-provider-aws TestAccCognitoIDPUserPoolClient_basic), so None sends LEGACY "
+        "only where the client had a value.",
+        clears_to="LEGACY",
+        reported_when_default=False,
     ),
     Omission(
         "enable_token_revocation",
-        kept=False,
-        becomes=True,
-        source=f"{_RESET}. Default on, always reported: AWS-RULES, app clients; "
+        "reset",
+        f"{_RESET}. Default on, always reported: AWS-RULES, app clients; "
         "terraform-provider-aws TestAccCognitoIDPUserPoolClient_basic expects true.",
+        clears_to=True,
     ),
     Omission(
         "enable_propagate_additional_user_context_data",
-        kept=False,
-        becomes=False,
-        source=f"{_RESET}. Default off: API reference, EnablePropagateAdditionalUserContextData "
-        "('If you don't include this parameter, you can't send the source IP address').",
+        "reset",
+        f"{_RESET}. Default off: API reference, EnablePropagateAdditionalUserContextData ('If "
+        "you don't include this parameter, you can't send the source IP address').",
+        clears_to=False,
     ),
     Omission(
         "auth_session_validity",
-        kept=False,
-        becomes=3,
-        source=f"{_RESET}. Default 3 minutes, always reported: terraform-provider-aws "
-        "TestAccCognitoIDPUserPoolClient_basic expects 3; AWS-RULES (3-15 minutes).",
+        "reset",
+        f"{_RESET}. Default 3 minutes, always reported: terraform-provider-aws "
+        "TestAccCognitoIDPUserPoolClient_basic expects 3; AWS-RULES (3 to 15 minutes).",
+        clears_to=3,
     ),
     Omission(
         "refresh_token_rotation",
-        kept=False,
-        becomes={"feature": "DISABLED"},
-        source=f"{_RESET}. Default off: API reference, RefreshTokenRotation ('When disabled, "
-        "token refresh issues only ID and access tokens').",
+        "reset",
+        f"{_RESET}. Default off: API reference, RefreshTokenRotation ('When disabled, token "
+        "refresh issues only ID and access tokens').",
+        clears_to={"feature": "DISABLED"},
     ),
     Omission(
         WRITE_ONLY,
-        kept=True,
-        instead="Cognito keeps how it manages the secret when this is left out, so it cannot "
+        "write-only",
+        "Kept when left out: API reference, PublishSecretsInAWSSecretsManager ('If you omit "
+        "this parameter, Amazon Cognito doesn't change how it manages the existing secret'); "
+        "never in DescribeUserPoolClient, whose ClientSecretArn shows its effect.",
+        refusal="Cognito keeps how it manages the secret when this is left out, so it cannot "
         "be cleared; set it to False to move the secret back to Cognito",
-        source="Kept when left out: API reference, PublishSecretsInAWSSecretsManager ('If you "
-        "omit this parameter, Amazon Cognito doesn't change how it manages the existing "
-        "secret'); write-only, never in DescribeUserPoolClient.",
     ),
 )
-"""Every member of UpdateUserPoolClient: kept or reset when left out, and what ``None`` sends."""
+"""What UpdateUserPoolClient does with each member it is not given, and what ``None`` sends;
+every member has a row. Leaving a member out resets it to its default, except the write-only
+one; ``clears_to`` is sent where the describe reports the default like a value."""
 
-_BY_PATH = {row.path: row for row in OMISSIONS}
-_SENT_DEFAULTS = tuple(
-    sorted(
-        (row for row in OMISSIONS if row.becomes is not None),
-        key=lambda row: -row.path.count("."),
-    )
-)
-"""The rows whose ``None`` sends a value, deepest first: a member inside a structure is settled
-before the structure around it."""
+DURATION_DEFAULTS: Mapping[str, Duration] = {
+    "refresh_token_validity": Duration(30 * 86400, "refresh_token"),
+    "access_token_validity": Duration(3600, "access_token"),
+    "id_token_validity": Duration(3600, "id_token"),
+}
+"""What ``None`` sends for the validity numbers where the client had one: the documented
+default, written in the unit the request carries for the token (see :data:`OMISSIONS`)."""
 
 
 class TokenLimit(NamedTuple):
@@ -341,101 +331,88 @@ TOKENS = (
 """Each token's validity range; a number is read in the unit the request carries for it."""
 
 
-# --- before any call -----------------------------------------------------------------------------
+PUBLISH = "PublishSecretsInAWSSecretsManager"
+"""The wire name of the write-only member."""
 
 
-def check_change(change: Mapping[str, Any]) -> list[Problem]:
-    """The app-client rules that the change alone can break, checked before any call."""
-    problems: list[Problem] = []
-    for path in URL_LISTS:
-        items = as_sequence(change.get(path))
-        if items is not None and not items:
-            problems.append(
-                Problem(path, "an empty list is refused by Cognito; pass None to remove every URL")
-            )
-    if change.get("refresh_token_validity") == 0:
-        problems.append(
-            Problem(
-                "refresh_token_validity",
-                "0 is not accepted (Cognito silently writes 30 days instead); pass None for "
-                "the default of 30 days",
-            )
-        )
-    problems += [
-        Problem(row.path, f"cannot be cleared: {row.instead}")
-        for row in OMISSIONS
-        if row.refused and _clears(change, row.path)
-    ]
-    return problems
+class ClientRules(Rules):
+    """The app client's rules, as the engine applies them."""
 
+    def read(self, answer: Mapping[str, Any], settings: Settings) -> Settings:
+        """The write-only member read from its effect on the describe answer.
 
-# --- reading and writing -------------------------------------------------------------------------
-
-
-def has_client_secret(described: Mapping[str, Any]) -> bool:
-    """Whether a DescribeUserPoolClient answer shows a secret (in Cognito or Secrets Manager)."""
-    return bool(described.get("ClientSecret") or described.get("ClientSecretArn"))
-
-
-def as_reported(settings: Settings, described: Mapping[str, Any]) -> Settings:
-    """``settings`` with the write-only member read from what the describe shows of it.
-
-    ``PublishSecretsInAWSSecretsManager`` is never reported, but its effect is: a secret held by
-    Secrets Manager shows as ``ClientSecretArn``, one held by Cognito as ``ClientSecret``. So a
-    change that sets it to what the client already does plans nothing, and a change that landed
-    is not planned again.
-    """
-    if described.get("ClientSecretArn"):
-        return {**settings, "PublishSecretsInAWSSecretsManager": True}
-    if described.get("ClientSecret"):
-        return {**settings, "PublishSecretsInAWSSecretsManager": False}
-    return settings
-
-
-def request_settings(settings: Settings, change: Mapping[str, Any]) -> Settings:
-    """``settings`` as the request carries them.
-
-    - The write-only member only when the change names it: left out, Cognito keeps how it
-      manages the secret; sent, it may rotate the secret at once (API reference,
-      PublishSecretsInAWSSecretsManager), so it is sent only when asked for.
-    - No empty list: ``[]`` means "not set" for the attribute and flow lists (the describe
-      leaves unset ones out), and AWS refuses it for the URL lists (aws-sdk-java-v2 #5528).
-    """
-    dropped = [wire for wire, value in settings.items() if value == []]
-    if WRITE_ONLY not in change and "PublishSecretsInAWSSecretsManager" in settings:
-        dropped.append("PublishSecretsInAWSSecretsManager")
-    if not dropped:
+        ``PublishSecretsInAWSSecretsManager`` is never reported, but a secret held by Secrets
+        Manager shows as ``ClientSecretArn``, one held by Cognito as ``ClientSecret`` (API
+        reference, PublishSecretsInAWSSecretsManager). So a change that asks for what the
+        client already does plans nothing, and one that landed is not planned again. A client
+        without a secret has no value for it.
+        """
+        if answer.get("ClientSecretArn"):
+            return {**settings, PUBLISH: True}
+        if answer.get("ClientSecret"):
+            return {**settings, PUBLISH: False}
         return settings
-    return {k: v for k, v in settings.items() if k not in dropped}
 
+    def check_change(self, change: Mapping[str, Any], last_read: Settings | None) -> list[Problem]:
+        """The rules the change alone can break: empty URL lists, and a refresh validity of 0."""
+        del last_read
+        problems: list[Problem] = []
+        for path in URL_LISTS:
+            items = as_sequence(change.get(path))
+            if items is not None and not items:
+                message = "an empty list is refused by Cognito; pass None to remove every URL"
+                problems.append(Problem(path, message))
+        if change.get("refresh_token_validity") == 0:
+            problems.append(
+                Problem(
+                    "refresh_token_validity",
+                    "0 is not accepted (Cognito silently writes 30 days instead); pass None "
+                    "for the default of 30 days",
+                )
+            )
+        return problems
 
-# --- after the merge -----------------------------------------------------------------------------
+    def settle(
+        self, old: Settings, merged: Settings, change: Mapping[str, Any]
+    ) -> tuple[Settings, list[Problem]]:
+        """Defaults in the token's unit, empty lists dropped, then every rule judged.
 
+        The engine has already put the plain defaults of :data:`OMISSIONS` in. A client has a
+        secret where :meth:`read` found one: then ``old`` has a value for the write-only member.
+        """
+        new = _without_empty_lists(merged, change)
+        new = _durations_for_cleared(old, new, change)
+        if WRITE_ONLY not in change and PUBLISH in new:
+            new = {k: v for k, v in new.items() if k != PUBLISH}  # sent only when named
+        has_secret = PUBLISH in old
+        problems = _token_problems(old, new, change)
+        problems += _flow_problems(new, change)
+        problems += _oauth_problems(new, change)
+        problems += _secret_problems(new, change, has_secret=has_secret)
+        return new, problems
 
-def settle(
-    old: Settings, merged: Settings, change: Mapping[str, Any], *, has_secret: bool
-) -> tuple[Settings, list[Problem]]:
-    """Apply every app-client rule to ``merged``, the merge of ``change`` into ``old``.
+    def as_reported(self, old: Settings, new: Settings) -> Settings:
+        """``old`` without the write-only member where the change does not send it."""
+        if PUBLISH in old and PUBLISH not in new:
+            return {k: v for k, v in old.items() if k != PUBLISH}
+        return old
 
-    Returns the settings to send (defaults put where ``None`` needs them, empty lists that mean
-    "not set" removed) and every problem found. ``has_secret`` tells whether the client has a
-    secret (:func:`has_client_secret` of the describe).
-    """
-    new = _without_empty_lists(merged, change)
-    new = _defaults_for_cleared(old, new, change)
-    problems = check_change(change)
-    problems += _token_problems(old, new, change)
-    problems += _flow_problems(new, change)
-    problems += _oauth_problems(new, change)
-    problems += _secret_problems(new, change, has_secret=has_secret)
-    return new, problems
+    def to_request(self, settings: Settings) -> Settings:
+        """The settings without empty lists, which no request carries.
+
+        ``[]`` means "not set" for the attribute and flow lists (the describe leaves unset ones
+        out), and AWS refuses it for the URL lists (aws-sdk-java-v2 #5528).
+        """
+        if not any(value == [] for value in settings.values()):
+            return settings
+        return {k: v for k, v in settings.items() if v != []}
 
 
 def _without_empty_lists(settings: Settings, change: Mapping[str, Any]) -> Settings:
     """Drop the lists the change empties: ``[]`` says no more than unset, and is never sent.
 
     Absent read or write attributes mean the defaults; the describe never reports ``[]``.
-    (Empty URL lists are refused instead: see :func:`check_change`.)
+    (Empty URL lists are refused instead: see :meth:`ClientRules.check_change`.)
     """
     emptied = [
         member.wire
@@ -450,33 +427,22 @@ def _without_empty_lists(settings: Settings, change: Mapping[str, Any]) -> Setti
     return {k: v for k, v in settings.items() if k not in emptied}
 
 
-def _defaults_for_cleared(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
-    """Put each documented default where ``change`` cleared a member that the client had.
+def _durations_for_cleared(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
+    """Put a cleared validity number's default where the client had one, in the token's unit.
 
-    Where the client had no value, clearing it leaves it out: that is already the default, and
-    the describe shows it as unset, so planning the same change again finds nothing.
+    Where the client had no number, clearing it leaves it out: that is already the default, and
+    the describe shows it as unset, so planning the same change again finds nothing. Where the
+    unit cannot write the default (one hour in days), the token check says what to do.
     """
-    for row in _SENT_DEFAULTS:
-        if not _clears(change, row.path):
+    for path, default in DURATION_DEFAULTS.items():
+        if not clears(change, path):
             continue
-        if get_path(old, row.path, CLIENT) is None or get_path(new, row.path, CLIENT) is not None:
+        if get_path(old, path, CLIENT) is None or get_path(new, path, CLIENT) is not None:
             continue
-        value = row.becomes
-        if isinstance(value, Duration):
-            number = value.number(_unit(new, value.unit))
-            if number is None:
-                continue  # not writable in that unit: the token check below says what to do
-            value = number
-        new = set_path(new, row.path, _wire(row.path, value), CLIENT)
+        number = default.number(_unit(new, default.unit))
+        if number is not None:
+            new = set_path(new, path, number, CLIENT)
     return new
-
-
-def _wire(path: str, value: Any) -> Any:
-    parent, _, name = path.rpartition(".")
-    around = structure_at(CLIENT, parent) if parent else CLIENT
-    member = around.member(name) if around is not None else None
-    assert member is not None, "OMISSIONS names settings of the table"  # noqa: S101
-    return wire_value(value, member.value)
 
 
 def _unit(settings: Mapping[str, Any], unit: str) -> str:
@@ -504,9 +470,9 @@ def _token_problems(old: Settings, new: Settings, change: Mapping[str, Any]) -> 
         number = get_path(new, limit.number, CLIENT)
         unit = _unit(new, limit.unit)
         if number is None:
-            if _clears(change, limit.number) and get_path(old, limit.number, CLIENT) is not None:
-                default = _BY_PATH[limit.number].becomes
-                if isinstance(default, Duration) and default.number(unit) is None:
+            if clears(change, limit.number) and get_path(old, limit.number, CLIENT) is not None:
+                default = DURATION_DEFAULTS[limit.number]
+                if default.number(unit) is None:
                     problems.append(
                         Problem(
                             limit.number,

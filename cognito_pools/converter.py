@@ -1,9 +1,10 @@
-"""The one place that knows wire names: model objects to and from botocore's dictionaries.
+"""Model objects to and from wire dictionaries, and wire dictionaries fitted to botocore.
 
-:func:`make_converter` builds a cattrs converter from the generated schema tables. Field names
-map to wire names through the table, ``None`` fields are left out of requests, and values the
-model does not know yet (a new enum member, say) are read as they are instead of failing: a
-pool that Cognito can describe must always be readable.
+:func:`make_converter` builds a cattrs converter from the generated schema tables (which hold
+every wire name: :mod:`cognito_pools._schema`). Field names map to wire names through them,
+``None`` fields are left out of requests, and values the model does not know yet (a new enum
+member, say) are read as they are instead of failing: a pool that Cognito can describe must
+always be readable.
 
 The rest of this module works on wire dictionaries against the *runtime* botocore model, which
 may be older or newer than the one the classes were generated from.
@@ -40,7 +41,8 @@ __all__ = [
 ]
 
 _UNIONS = (typing.Union, types.UnionType)
-IDENTIFIER = "UserPoolId"
+IDENTIFIERS = frozenset({"UserPoolId", "ClientId"})
+"""Request members that name the resource rather than hold a setting."""
 
 
 def make_converter() -> cattrs.Converter:
@@ -227,8 +229,7 @@ def same_members(shape: BotocoreShape, structure: Structure) -> bool:
 
 def _compare_members(shape: BotocoreShape, structure: Structure) -> bool:
     members: Mapping[str, BotocoreShape] = shape.members
-    # The pool id is the request's own business, not a setting.
-    names = set(members) - {IDENTIFIER}
+    names = set(members) - IDENTIFIERS
     if names != {member.wire for member in structure.members}:
         return False
     for member in structure.members:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import attrs
 
 from cognito_pools.errors import ValidationError
-from cognito_pools.plan import SettingChange, diff
+from cognito_pools.grammar import SettingChange, diff
 from cognito_pools.pools import UserPools
 
 if TYPE_CHECKING:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from botocore.exceptions import ClientError
 
-    from cognito_pools.plan import SettingChange
+    from cognito_pools.grammar import SettingChange
 
 __all__ = [
     "CallFailedError",
@@ -117,13 +117,14 @@ class ChangeOverwrittenError(CognitoPoolsError):
     after it. The update's other settings landed. Raised only by updates asked to verify.
     """
 
-    def __init__(self, pool_id: str, paths: Iterable[str]) -> None:
+    def __init__(self, pool_id: str, paths: Iterable[str], *, subject: str | None = None) -> None:
         self.pool_id = pool_id
         """The pool that was written."""
         self.paths: tuple[str, ...] = tuple(paths)
         """The settings whose values in the pool are not the ones the update wrote."""
         super().__init__(
-            f"user pool {pool_id} was updated, but reading it back shows that another writer "
+            f"{subject or f'user pool {pool_id}'} was updated, but reading it back shows that "
+            "another writer "
             f"changed {', '.join(self.paths)}; plan again to see the pool as it is now"
         )
 
@@ -309,7 +310,14 @@ class UnsendableSettingsError(CognitoPoolsError):
     :meth:`~cognito_pools.Pool.update` to let Cognito reset exactly these settings.
     """
 
-    def __init__(self, pool_id: str, added_in: Mapping[str, str | None], installed: str) -> None:
+    def __init__(
+        self,
+        pool_id: str,
+        added_in: Mapping[str, str | None],
+        installed: str,
+        *,
+        subject: str | None = None,
+    ) -> None:
         self.pool_id = pool_id
         """The user pool that was not written."""
         self.added_in: Mapping[str, str | None] = dict(added_in)
@@ -326,9 +334,10 @@ class UnsendableSettingsError(CognitoPoolsError):
         upgrade = f"botocore {self.needed} or newer" if self.needed else "a newer botocore"
         accept = ", ".join(repr(path) for path in self.added_in)
         super().__init__(
-            f"user pool {pool_id} has settings that the installed botocore {installed} can "
-            f"neither read nor send: {listed}. An update would let Cognito reset them, so "
-            f"nothing was written. Upgrade to {upgrade}, or pass accept_reset=[{accept}] to "
+            f"{subject or f'user pool {pool_id}'} has settings that the installed botocore "
+            f"{installed} can neither read nor send: {listed}. An update would let Cognito "
+            "reset them, so nothing was written."
+            f" Upgrade to {upgrade}, or pass accept_reset=[{accept}] to "
             "accept losing exactly these settings."
         )
 

@@ -20,11 +20,11 @@ Sources for each rule are named beside it; see also the project's AWS-RULES note
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.calls import call
 from cognito_pools.describe import read_mfa_config
@@ -34,9 +34,10 @@ from cognito_pools.errors import (
     PartiallyAppliedError,
     Problem,
 )
-from cognito_pools.merge import apply_change, evolve, touches
-from cognito_pools.plan import SettingChange, diff
-from cognito_pools.request import mfa_request
+from cognito_pools.grammar import SettingChange, apply_change, diff, evolve, touches
+from cognito_pools.interrupts import interrupts_held
+from cognito_pools.request import update_request
+from cognito_pools.resources.mfa_setup import MFA_SETUP
 from cognito_pools.rules import MFA_KEYWORD, MFA_MODE
 from cognito_pools.validate import check_change
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from cognito_pools._spec import BotocoreShape, Value
-    from cognito_pools.merge import Settings
+    from cognito_pools.grammar import Settings
     from cognito_pools.models import UserPoolConfig, UserPoolMfaConfig
 
 __all__ = [
@@ -65,7 +66,7 @@ MODE = MFA_MODE
 """The member that holds the MFA mode (:data:`cognito_pools.rules.MFA_MODE`)."""
 MODE_WIRE = "MfaConfiguration"
 """:data:`MODE` as the requests name it."""
-SETUP = SHAPES["UserPoolMfaConfig"]
+SETUP = MFA_SETUP.structure
 """The table of the MFA setup's settings."""
 PREFIX = f"{MFA_KEYWORD}."
 """Plans and errors name MFA settings under ``mfa.``, the way the change spells them."""
@@ -542,12 +543,25 @@ def _prepare(
         old,
         new,
         _mode_first(diff(old, new, PREFIX)),
-        request=mfa_request(pool_id, _sendable(new), raw, shape),
-        restore=mfa_request(pool_id, _sendable(old), raw, shape),
+        request=setup_request(pool_id, _sendable(new), raw, shape),
+        restore=setup_request(pool_id, _sendable(old), raw, shape),
         update_first=updates_pool and _update_first(old_pool, final_pool, old, new),
         sms_setting=sms_setting,
     )
     return step, []
+
+
+def setup_request(
+    pool_id: str, setup: UserPoolMfaConfig, raw: Mapping[str, Any] | None, shape: BotocoreShape
+) -> dict[str, Any]:
+    """The ``set_user_pool_mfa_config`` kwargs that write ``setup`` whole.
+
+    ``raw`` is the GetUserPoolMfaConfig answer, whose members unknown to the models are carried
+    over as they are for UpdateUserPool; ``None`` carries nothing over.
+    """
+    from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are loaded here
+
+    return update_request(MFA_SETUP, {"UserPoolId": pool_id}, to_wire(setup), raw, shape)
 
 
 def _follow_sms_setting(
@@ -644,16 +658,19 @@ def write(
     if step.request is not None:
         mfa = _Write(_SET, step.request, step.restore, step.changes)
         writes.insert(len(writes) if step.update_first else 0, mfa)
-    done: list[_Write] = []
-    for current in writes:
-        paths = [change.path for change in current.changes]
-        try:
-            call(client, current.method, current.request, attempt=attempt, paths=paths)
-        except CognitoPoolsError as error:
-            for landed in done:
-                _undo(client, landed, current, error, attempt)
-            raise
-        done.append(current)
+    # Ctrl-C or SIGTERM between the two writes would leave the first without the second: they
+    # wait until both landed, or the first was undone.
+    with interrupts_held() if len(writes) > 1 else contextlib.nullcontext():
+        done: list[_Write] = []
+        for current in writes:
+            paths = [change.path for change in current.changes]
+            try:
+                call(client, current.method, current.request, attempt=attempt, paths=paths)
+            except CognitoPoolsError as error:
+                for landed in done:
+                    _undo(client, landed, current, error, attempt)
+                raise
+            done.append(current)
 
 
 def _undo(

@@ -1,57 +1,35 @@
 """The client: read a pool, plan a change, and write it without resetting anything else.
 
-An update runs describe → merge → validate → request → update_user_pool:
+:class:`UserPools` is the entry point; :class:`Pool` is a handle on one pool, run by the engine
+(:mod:`cognito_pools.handle`, :mod:`cognito_pools.engine`) from the pool's description
+(:mod:`cognito_pools.resources.pool`):
 
 1. the change is checked on its own, before any call;
 2. a fresh DescribeUserPool is taken inside the call, and the change merged into it;
 3. the merged settings are checked where the change touched them;
-4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed. If the
-   pool has settings the installed botocore cannot send, the update is refused unless the
-   caller accepts their reset (``accept_reset``).
-
-Steps 2 to 4 run under a lock for the pool (one writer per pool in a process), and a transient
-failure starts them again from a fresh read (:mod:`cognito_pools.retries`); every call goes
-through :mod:`cognito_pools.calls`. ``verify`` adds a read-back (:mod:`cognito_pools.verify`).
+4. one ``update_user_pool`` call sends every setting, and nothing when nothing changed.
 
 ``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, because
-UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step. When a change needs
-both calls and the second fails, the first is undone.
+UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step, which :class:`Pool`
+adds to the engine's. When a change needs both calls and the second fails, the first is undone.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from botocore.exceptions import BotoCoreError
 
-from cognito_pools.calls import call, logger
-from cognito_pools.converter import same_members
-from cognito_pools.describe import DescribedPool, describe_pool
-from cognito_pools.errors import (
-    CallFailedError,
-    PoolChangedError,
-    StalePlanError,
-    ValidationError,
-)
-from cognito_pools.merge import merge_settings
-from cognito_pools.plan import Plan, SettingChange, diff_settings, same_settings
-from cognito_pools.request import update_request, without_unsendable
-from cognito_pools.retries import DEFAULT_RETRIES, Retries, pool_lock, retrying
-from cognito_pools.rules import (
-    MFA_KEYWORD,
-    MFA_MODE,
-    POOL,
-    TAGS,
-    reserved_tag_problems,
-    settle,
-    unsent_legacy_as_reported,
-)
-from cognito_pools.validate import check_change, check_merged, check_setting_paths
-from cognito_pools.verify import confirm_landed
+from cognito_pools import engine
+from cognito_pools.describe import Described, describe
+from cognito_pools.errors import CallFailedError, ValidationError
+from cognito_pools.handle import Handle, Prepared
+from cognito_pools.request import update_request
+from cognito_pools.resources.pool import POOL_RESOURCE
+from cognito_pools.retries import DEFAULT_RETRIES, Retries
+from cognito_pools.rules import MFA_KEYWORD, MFA_MODE, POOL
 
 if TYPE_CHECKING:
-    import threading
     from collections.abc import Collection, Mapping
 
     import boto3
@@ -60,9 +38,9 @@ if TYPE_CHECKING:
     from cognito_pools.app_clients import AppClient, AppClientSummary
     from cognito_pools.changes import UserPoolChange, UserPoolClientChange
     from cognito_pools.errors import Problem
-    from cognito_pools.merge import Settings
     from cognito_pools.mfa import MfaStep
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
+    from cognito_pools.plan import Plan
 
 __all__ = ["Pool", "UserPools"]
 
@@ -72,11 +50,10 @@ _EXTRA = {MFA_KEYWORD: _MFA_MODE}
 """The keyword a change takes beyond the pool's settings."""
 _REPLACED = {MFA_MODE: MFA_KEYWORD}
 """The setting a change may not name, and the keyword that stands in for it."""
-_NO_RESETS: frozenset[str] = frozenset()
 
 
 class UserPools:
-    """Entry point: reads user pools through one ``cognito-idp`` client.
+    """Entry point: reads and changes user pools through one ``cognito-idp`` client.
 
     Pass your own boto3 client (its region, credentials and retry ``Config`` are used as they
     are), or a boto3 ``Session`` to create one from, or nothing to use boto3's default session.
@@ -120,7 +97,42 @@ class UserPools:
             PoolNotFoundError: no pool with this id is visible to the client.
             ServiceError: Cognito refused the call for another reason.
         """
-        described = _describe(self.client, pool_id)
+        return self._pool(pool_id, describe(self.client, POOL_RESOURCE, {"UserPoolId": pool_id}))
+
+    def update(
+        self,
+        pool_id: str,
+        *,
+        verify: bool | None = None,
+        accept_reset: Collection[str] = (),
+        **changes: Unpack[UserPoolChange],
+    ) -> Pool:
+        """Change the named settings of a pool and keep every other one: :meth:`Pool.update`.
+
+        Two calls, DescribeUserPool and UpdateUserPool (one when nothing changes), plus
+        GetUserPoolMfaConfig and SetUserPoolMfaConfig when the change names ``mfa``. There is
+        no earlier read to compare with, so ``if_unchanged`` needs a handle from :meth:`get`.
+
+        Returns:
+            A handle on the pool with the new settings.
+        """
+        pool = self._pool(pool_id, None)  # nothing read yet: the update reads afresh anyway
+        return pool.update(verify=verify, accept_reset=accept_reset, **changes)
+
+    def plan(
+        self,
+        pool_id: str,
+        *,
+        accept_reset: Collection[str] = (),
+        **changes: Unpack[UserPoolChange],
+    ) -> Plan:
+        """Show what :meth:`update` would change, without writing anything.
+
+        One call, DescribeUserPool (and GetUserPoolMfaConfig when the change names ``mfa``).
+        """
+        return self._pool(pool_id, None).plan(accept_reset=accept_reset, **changes)
+
+    def _pool(self, pool_id: str, described: Described[UserPoolConfig] | None) -> Pool:
         return Pool(self.client, pool_id, described, retries=self.retries, verify=self.verify)
 
     def __repr__(self) -> str:
@@ -148,6 +160,7 @@ class UserPools:
         client_id: str,
         *,
         verify: bool | None = None,
+        accept_reset: Collection[str] = (),
         **changes: Unpack[UserPoolClientChange],
     ) -> AppClient:
         """Change an app client's named settings and keep every other one.
@@ -155,7 +168,8 @@ class UserPools:
         Two calls (DescribeUserPoolClient, UpdateUserPoolClient), one when nothing changes;
         see :meth:`AppClient.update`.
         """
-        return self._app_client(pool_id, client_id).update(verify=verify, **changes)
+        handle = self._app_client(pool_id, client_id)
+        return handle.update(verify=verify, accept_reset=accept_reset, **changes)
 
     def plan_app_client(
         self, pool_id: str, client_id: str, **changes: Unpack[UserPoolClientChange]
@@ -172,63 +186,46 @@ class UserPools:
         )
 
 
-class Pool:
+class Pool(Handle["UserPoolConfig"]):
     """A user pool as last read, and the way to change it.
 
     ``config`` and ``facts`` are a snapshot; :meth:`update` and :meth:`plan` always work on a
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "_lock", "_retries", "_update_shape", "_verify", "id")
+    resource = POOL_RESOURCE
+    __slots__ = ("id",)
 
     def __init__(
         self,
         client: Any,
         pool_id: str,
-        described: DescribedPool,
+        described: Described[UserPoolConfig] | None,
         *,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
     ) -> None:
-        self._client = client
-        self._described = described
-        self._retries = retries
-        self._verify = verify
-        self._update_shape: Any = None
-        self._lock: threading.RLock | None = None
-        self.id = pool_id
+        self._setup(client, {"UserPoolId": pool_id}, described, retries=retries, verify=verify)
+        self.id: str = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
-    @property
-    def config(self) -> UserPoolConfig:
-        """Every setting UpdateUserPool can write, as of the last read or update."""
-        return self._described.config
+    def _handle(self, described: Described[UserPoolConfig]) -> Pool:
+        return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
 
     @property
     def facts(self) -> UserPoolFacts:
         """What DescribeUserPool reports but UpdateUserPool cannot change: ARN, dates and so on."""
-        return self._described.facts
+        from cognito_pools.converter import read_facts  # noqa: PLC0415 - only on demand
+
+        return read_facts(self._read().raw)
 
     def __repr__(self) -> str:
-        return f"Pool(id={self.id!r}, name={self._described.settings.get('PoolName')!r})"
+        name = self._described.settings.get("PoolName") if self._described is not None else None
+        return f"Pool(id={self.id!r}, name={name!r})"
 
     def refresh(self) -> Pool:
         """Describe the pool again and return a new handle."""
-        return self._with(_describe(self._client, self.id))
-
-    def _with(self, described: DescribedPool) -> Pool:
-        pool = Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
-        # Both depend only on the client and the pool id, and every update asks for them.
-        pool._update_shape, pool._lock = self._update_shape, self._lock
-        return pool
-
-    def _input_shape(self) -> Any:
-        """The client's UpdateUserPool input shape: every update asks, and it never changes."""
-        shape = self._update_shape
-        if shape is None:
-            service = self._client.meta.service_model
-            shape = self._update_shape = service.operation_model("UpdateUserPool").input_shape
-        return shape
+        return self._with(describe(self._client, self.resource, self._ids))
 
     def get_mfa_config(self) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
@@ -250,7 +247,7 @@ class Pool:
 
         Takes the same keywords as :meth:`update` and reads the pool afresh.
         """
-        return self._prepare(changes, accept_reset).plan
+        return self._plan_change(changes, accept_reset)
 
     def update(
         self,
@@ -302,7 +299,7 @@ class Pool:
             PartiallyAppliedError: the second of two writes failed and undoing the first failed
                 too; the error lists what landed.
         """
-        guard = self._described.settings if if_unchanged else None
+        guard = self._read().settings if if_unchanged else None
         return self._update(changes, accept_reset, guard=guard, verify=verify)
 
     def apply(
@@ -323,89 +320,21 @@ class Pool:
             ValidationError: the change is no longer valid; nothing was written.
             ServiceError: Cognito refused a call.
         """
-        if plan.pool_id != self.id:
-            raise StalePlanError(f"the plan is for pool {plan.pool_id}, not {self.id}")
-        accepted = plan.accepted_resets if accept_reset is None else accept_reset
-        return self._update(plan.requested, accepted, expected=plan, verify=verify)
+        return self._apply(plan, verify=verify, accept_reset=accept_reset)
 
-    def _update(
-        self,
-        changes: Mapping[str, Any],
-        accept_reset: Collection[str],
-        *,
-        guard: Settings | None = None,
-        expected: Plan | None = None,
-        verify: bool | None,
-    ) -> Pool:
-        """Read, merge and write under the pool's lock, retrying each round from a fresh read."""
+    # -- the MFA step, beside the engine's --------------------------------------------------
 
-        def attempt(round_number: int) -> tuple[Pool, Plan]:
-            prepared = self._prepare(changes, accept_reset, round_number)
-            fresh = prepared.described.settings
-            if guard is not None and not same_settings(guard, fresh, POOL):
-                paths = [change.path for change in diff_settings(guard, fresh, POOL)]
-                raise PoolChangedError(
-                    f"user pool {self.id} changed since it was read ({', '.join(paths)}); "
-                    "nothing was written",
-                    paths,
-                )
-            if expected is not None and prepared.plan != expected:
-                raise StalePlanError(
-                    f"user pool {self.id} changed since the plan was made; nothing was written. "
-                    f"The same change would now do this:\n{prepared.plan}"
-                )
-            return self._write(prepared, round_number), prepared.plan
-
-        if self._lock is None:
-            self._lock = pool_lock(self._client, self.id)
-        with self._lock:
-            updated, written = retrying(self._retries, attempt)
-            if written and (self._verify if verify is None else verify):
-                confirm_landed(self._client, written)
-        return updated
-
-    def _write(self, prepared: _Prepared, round_number: int) -> Pool:
-        plan, step = prepared.plan, prepared.mfa_step
-        # Only the log records need the paths (DEBUG for the call, INFO below).
-        logged = logger.isEnabledFor(logging.INFO)
-        paths = [change.path for change in plan.changes] if logged else []
-        if step is not None:
-            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
-
-            mfa.write(
-                self._client,
-                step,
-                update=plan.request,
-                restore_update=prepared.restore_update,
-                pool_changes=prepared.pool_changes,
-                attempt=round_number,
-            )
-        elif plan.request is not None:
-            call(self._client, "update_user_pool", plan.request, attempt=round_number, paths=paths)
-        if plan and logged:
-            logger.info(
-                "updated user pool %s: %s",
-                self.id,
-                ", ".join(paths),
-                extra={"pool_id": self.id, "paths": tuple(paths), "attempt": round_number},
-            )
-        after = prepared.settings
-        if step is not None:
-            after = step.settings_after(after, updated=plan.request is not None)
-        return self._with(prepared.described.with_settings(after))
-
-    def _check(
-        self,
-        changes: Mapping[str, Any],
-        settings: Mapping[str, Any],
-        accept_reset: Collection[str],
-        input_shape: Any,
-    ) -> list[Problem]:
-        """Everything that can be judged before any call, reported together."""
-        # A botocore with the models' own members can send whatever the models name.
-        runtime_shape = None if same_members(input_shape, POOL) else input_shape
-        problems = check_change(
-            settings, POOL, runtime_shape=runtime_shape, extra=_EXTRA, replaced=_REPLACED
+    def _check(self, changes: Mapping[str, Any], accept_reset: Collection[str]) -> list[Problem]:
+        settings = _without_mfa(changes)
+        last = self._described.settings if self._described is not None else None
+        problems = engine.check_change(
+            self.resource,
+            settings,
+            self._input_shape(),
+            last_read=last,
+            accept_reset=accept_reset,
+            extra=_EXTRA,
+            replaced=_REPLACED,
         )
         if MFA_KEYWORD in changes:
             from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
@@ -413,95 +342,87 @@ class Pool:
             service = self._client.meta.service_model
             mfa_shape = service.operation_model("SetUserPoolMfaConfig").input_shape
             problems += mfa.check_mfa_change(changes[MFA_KEYWORD], mfa_shape)
-        # Judged against the last read for now, so that it is reported with the rest before any
-        # call; the fresh read judges it again.
-        if "user_pool_tags" in changes:
-            problems += reserved_tag_problems(self._described.settings.get(TAGS) or {}, changes)
-        if accept_reset:
-            problems += check_setting_paths(accept_reset, POOL, "accept_reset")
         return problems
 
     def _prepare(
         self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
-    ) -> _Prepared:
-        """Check, read afresh, merge and plan; everything an update does short of writing.
+    ) -> Prepared:
+        if MFA_KEYWORD not in changes:
+            return super()._prepare(changes, accept_reset, attempt)
+        from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
 
-        The settings stay in wire form throughout: the merge copies what the change touches,
-        and every other setting goes from the fresh describe into the request untouched.
-        """
+        problems = self._check(changes, accept_reset)
+        if problems:
+            raise ValidationError(problems)
+        settings = _without_mfa(changes)
         input_shape = self._input_shape()
-        settings = (
-            {k: v for k, v in changes.items() if k != MFA_KEYWORD}
-            if MFA_KEYWORD in changes
-            else changes
+        prepared, problems = engine.prepare(
+            self._client,
+            self.resource,
+            self._ids,
+            settings,
+            input_shape,
+            accept_reset=accept_reset,
+            attempt=attempt,
         )
-        problems = self._check(changes, settings, accept_reset, input_shape)
+        old, new, changed = prepared.described.settings, prepared.settings, prepared.changes
+        step, mfa_problems = mfa.prepare_mfa(
+            self._client,
+            self.id,
+            changes[MFA_KEYWORD],
+            old_pool=old,
+            new_pool=new,
+            pool_change=settings,
+            updates_pool=bool(changed),
+            attempt=attempt,
+        )
+        problems += mfa_problems
         if problems:
             raise ValidationError(problems)
-
-        described = describe_pool(self._client, self.id, attempt=attempt, update_shape=input_shape)
-        old = described.settings
-        merged = merge_settings(old, settings, POOL)
-        new, problems = settle(old, merged, settings)
-        problems += check_merged(new, settings, input_shape)
-        reported = unsent_legacy_as_reported(old, new)
-        # Where no rule touched the merge, the diff need look only where the change did.
-        only_merged = new is merged and reported is old
-        changed = diff_settings(reported, new, POOL, merged=settings if only_merged else None)
-        if changed:
-            sendable = without_unsendable(self.id, described.raw, new, input_shape, accept_reset)
-            if sendable is not new:
-                new = sendable
-                changed = diff_settings(unsent_legacy_as_reported(old, new), new, POOL)
-        else:
-            new = old  # what is equivalent to the pool's settings is the pool's settings
-        step: MfaStep | None = None
-        if MFA_KEYWORD in changes:
-            from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
-
-            step, mfa_problems = mfa.prepare_mfa(
-                self._client,
-                self.id,
-                changes[MFA_KEYWORD],
-                old_pool=old,
-                new_pool=new,
-                pool_change=settings,
-                updates_pool=bool(changed),
-                attempt=attempt,
-            )
-            problems += mfa_problems
-        if problems:
-            raise ValidationError(problems)
-
         request = restore = None
         if changed:  # the plan decides: no listed change, no write
-            sent = step.settings_for_update(new) if step is not None else new
-            request = update_request(self.id, sent, described.raw, input_shape)
-            if step is not None and step.update_first:  # undone if SetUserPoolMfaConfig fails
+            raw = prepared.described.raw
+            request = update_request(
+                self.resource, self._ids, step.settings_for_update(new), raw, input_shape
+            )
+            if step.update_first:  # undone if SetUserPoolMfaConfig fails
                 original = step.settings_before(old)
-                restore = update_request(self.id, original, described.raw, input_shape)
-        plan = Plan(
-            self.id,
-            changed + step.changes if step is not None else changed,
+                restore = update_request(self.resource, self._ids, original, raw, input_shape)
+        plan = self._plan(
+            changed + step.changes,
+            changes,
+            accept_reset,
             request=request,
-            mfa_request=step.request if step is not None else None,
-            requested=dict(changes),
-            accepted_resets=frozenset(accept_reset) if accept_reset else _NO_RESETS,
+            mfa_request=step.request,
         )
-        return _Prepared(described, new, plan, step, restore, changed)
+        return Prepared(prepared.described, new, plan, step, restore, changed)
+
+    def _write(self, prepared: Prepared, round_number: int) -> Pool:
+        step: MfaStep | None = prepared.extra
+        if step is None:
+            return super()._write(prepared, round_number)
+        from cognito_pools import mfa  # noqa: PLC0415 - the MFA step loads for MFA only
+
+        plan = prepared.plan
+        mfa.write(
+            self._client,
+            step,
+            update=plan.request,
+            restore_update=prepared.restore,
+            pool_changes=prepared.changes,
+            attempt=round_number,
+        )
+        self._log_written([change.path for change in plan.changes], round_number)
+        after = step.settings_after(prepared.settings, updated=plan.request is not None)
+        return self._with(prepared.described.with_settings(after))
+
+    def _confirm(self, plan: Plan) -> None:
+        from cognito_pools.verify import confirm_landed  # noqa: PLC0415 - only when verifying
+
+        confirm_landed(self._client, self.resource, self._ids, plan, with_mfa=True)
 
 
-class _Prepared(NamedTuple):
-    described: DescribedPool
-    settings: Settings
-    """The merged settings, in wire form."""
-    plan: Plan
-    mfa_step: MfaStep | None
-    """What the change does to the MFA setup; ``None`` when it has no ``mfa``."""
-    restore_update: Mapping[str, Any] | None
-    """The ``update_user_pool`` kwargs that put the pool back, if it is written first."""
-    pool_changes: tuple[SettingChange, ...]
-
-
-def _describe(client: Any, pool_id: str, attempt: int = 1) -> DescribedPool:
-    return describe_pool(client, pool_id, attempt=attempt)
+def _without_mfa(changes: Mapping[str, Any]) -> Mapping[str, Any]:
+    if MFA_KEYWORD not in changes:
+        return changes
+    return {k: v for k, v in changes.items() if k != MFA_KEYWORD}

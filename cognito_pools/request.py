@@ -1,15 +1,14 @@
-"""Turn a merged configuration into the exact keyword arguments of ``update_user_pool``.
+"""Turn merged settings into the exact keyword arguments of a resource's update call.
 
-Every setting is sent, every time: UpdateUserPool resets what it is not given, and which
-settings it resets has varied. Around that, the request obeys the service's rules:
+Every setting is sent, every time: the update calls reset what they are not given, and which
+settings they reset has varied. Around that, the request obeys the service's rules:
 
 - only members the *runtime* botocore accepts are sent; describe-only members never are;
 - members the generated model does not know are copied from the fresh describe unchanged;
-- ``UnusedAccountValidityDays`` is never sent beside ``TemporaryPasswordValidityDays`` (the
-  service refuses both); its value moves to the password policy when that has none;
-- tags with the reserved ``aws:`` prefix are left out, since they cannot be written;
-- settings the pool has but the installed botocore cannot send are refused, unless the caller
-  accepts that Cognito resets them (:func:`without_unsendable`);
+- the resource's rules shape what the call carries (:meth:`Rules.to_request`: for a pool, the
+  legacy validity moves into the password policy, and reserved ``aws:`` tags stay out);
+- settings the resource has but the installed botocore cannot send are refused, unless the
+  caller accepts that Cognito resets them (:func:`without_unsendable`);
 - a structure that lacks a member the service requires is left out instead of being refused.
 """
 
@@ -18,49 +17,45 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
-from cognito_pools.converter import fit_to_shape, to_wire, unsendable
+from cognito_pools.converter import fit_to_shape, unsendable
 from cognito_pools.errors import UnsendableSettingsError
-from cognito_pools.merge import set_path
-from cognito_pools.rules import POOL, is_reserved_tag
+from cognito_pools.grammar import set_path
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Mapping
 
     from cognito_pools._spec import BotocoreShape
-    from cognito_pools.merge import Settings
-    from cognito_pools.models import UserPoolMfaConfig
+    from cognito_pools.grammar import Settings
+    from cognito_pools.resource import Resource
 
-__all__ = ["NEVER_SENT", "mfa_request", "update_request", "without_unsendable"]
-
-NEVER_SENT = frozenset({"admin_create_user_config.unused_account_validity_days"})
-"""Setting paths that no request carries, so no read-back can confirm them."""
+__all__ = ["subject", "update_request", "without_unsendable"]
 
 
 def update_request(
-    pool_id: str,
-    settings: Mapping[str, Any],
-    described: Mapping[str, Any],
+    resource: Resource,
+    ids: Mapping[str, str],
+    settings: Settings,
+    described: Mapping[str, Any] | None,
     input_shape: BotocoreShape,
 ) -> dict[str, Any]:
-    """Build the ``update_user_pool`` kwargs that write ``settings`` and keep everything else.
+    """Build the update call's kwargs that write ``settings`` and keep everything else.
 
     ``settings`` is the merged wire form of every setting; the structures a change did not touch
-    are still those of the ``described`` pool, and go into the request as they are.
+    are still those of the ``described`` resource, and go into the request as they are.
+    ``described`` is the describe answer, whose members unknown to the models are carried
+    over; ``None`` carries nothing over.
     """
-    wire = _with_legacy_validity_moved(settings)
-    tags = as_mapping(wire.get("UserPoolTags"))
-    if tags is not None and any(map(is_reserved_tag, tags)):
-        kept = {k: v for k, v in tags.items() if not is_reserved_tag(k)}
-        wire = {**wire, "UserPoolTags": kept}
-    fitted = fit_to_shape(wire, described, input_shape, POOL)
-    return {**_drop_incomplete(fitted, input_shape), "UserPoolId": pool_id}
+    wire = resource.rules.to_request(settings)
+    fitted = fit_to_shape(wire, described, input_shape, resource.structure)
+    return {**_drop_incomplete(fitted, input_shape), **resource.request_ids(ids)}
 
 
 def without_unsendable(
-    pool_id: str,
+    resource: Resource,
+    ids: Mapping[str, str],
     described: Mapping[str, Any],
+    *,
     settings: Settings,
     input_shape: BotocoreShape,
     accept_reset: Collection[str],
@@ -74,54 +69,31 @@ def without_unsendable(
     Raises:
         UnsendableSettingsError: the pool has such settings that ``accept_reset`` does not name.
     """
-    lost = unsendable(described, input_shape, POOL)
+    lost = unsendable(described, input_shape, resource.structure)
     if not lost:
         return settings
     refused = {path: release for path, release in lost.items() if not _named(path, accept_reset)}
     if refused:
         import botocore  # noqa: PLC0415 - only for the message
 
-        raise UnsendableSettingsError(pool_id, refused, botocore.__version__)
+        raise UnsendableSettingsError(
+            ids["UserPoolId"], refused, botocore.__version__, subject=subject(resource, ids)
+        )
     for path in lost:
-        settings = set_path(settings, path, None, POOL)
+        settings = set_path(settings, path, None, resource.structure)
     return settings
+
+
+def subject(resource: Resource, ids: Mapping[str, str]) -> str:
+    """How messages name one resource: ``user pool us-east-1_X``, ``app client abc of …``."""
+    names = [ids[name] for name in resource.identifiers]
+    if len(names) == 1:
+        return f"{resource.noun} {names[0]}"
+    return f"{resource.noun} {names[-1]} of user pool {names[0]}"
 
 
 def _named(path: str, accepted: Collection[str]) -> bool:
     return any(path == name or path.startswith(f"{name}.") for name in accepted)
-
-
-def mfa_request(
-    pool_id: str,
-    mfa: UserPoolMfaConfig,
-    described: Mapping[str, Any] | None,
-    input_shape: BotocoreShape,
-) -> dict[str, Any]:
-    """Build the ``set_user_pool_mfa_config`` kwargs that write ``mfa`` whole.
-
-    ``described`` is the GetUserPoolMfaConfig answer, whose members unknown to the model are
-    carried over just as they are for UpdateUserPool; ``None`` carries nothing over.
-    """
-    fitted = fit_to_shape(to_wire(mfa), described, input_shape, SHAPES["UserPoolMfaConfig"])
-    return {**_drop_incomplete(fitted, input_shape), "UserPoolId": pool_id}
-
-
-def _with_legacy_validity_moved(settings: Mapping[str, Any]) -> Mapping[str, Any]:
-    """``settings``, copied where it changes, with the legacy validity in the password policy."""
-    admin = as_mapping(settings.get("AdminCreateUserConfig")) or {}
-    if "UnusedAccountValidityDays" not in admin:
-        return settings
-    wire = dict(settings)
-    legacy = admin["UnusedAccountValidityDays"]
-    wire["AdminCreateUserConfig"] = {
-        k: v for k, v in admin.items() if k != "UnusedAccountValidityDays"
-    }
-    policies = dict(as_mapping(wire.get("Policies")) or {})
-    password = dict(as_mapping(policies.get("PasswordPolicy")) or {})
-    password.setdefault("TemporaryPasswordValidityDays", legacy)
-    policies["PasswordPolicy"] = password
-    wire["Policies"] = policies
-    return wire
 
 
 def _drop_incomplete(wire: Mapping[str, Any], shape: BotocoreShape) -> Mapping[str, Any]:

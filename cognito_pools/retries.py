@@ -34,7 +34,7 @@ from cognito_pools.errors import CallFailedError, RoleNotReadyError, ServiceErro
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["DEFAULT_RETRIES", "Retries", "pool_lock", "retrying"]
+__all__ = ["DEFAULT_RETRIES", "Retries", "resource_lock", "retrying"]
 
 T = TypeVar("T")
 
@@ -131,17 +131,19 @@ def _retry_allowed(error: Failure, retries: Retries, tries: int, elapsed_after_w
     return tries < retries.attempts
 
 
-_locks: dict[tuple[str | None, str | None, str], threading.RLock] = {}
+_locks: dict[tuple[str | None, ...], threading.RLock] = {}
 _locks_guard = threading.Lock()
 
 
-def pool_lock(client: Any, pool_id: str) -> threading.RLock:
-    """The lock that every read-merge-write of this pool in this process holds.
+def resource_lock(client: Any, *ids: str) -> threading.RLock:
+    """The lock that every read-merge-write of one resource in this process holds.
+
+    ``ids`` name the resource: the pool id, and the client id for an app client.
 
     Re-entrant, so that an update started from inside another (from a botocore event handler,
     say) proceeds instead of waiting for itself forever.
     """
-    key = (client.meta.endpoint_url, client.meta.region_name, pool_id)
+    key = (client.meta.endpoint_url, client.meta.region_name, *ids)
     lock = _locks.get(key)
     if lock is None:
         with _locks_guard:

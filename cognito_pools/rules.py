@@ -8,9 +8,11 @@ them for users. The rules:
 - **message placeholders**: codes and links Cognito needs inside message templates;
 - **KMS key**: the custom email and SMS senders need ``lambda_config.kms_key_id``, a key ARN;
 - **reserved tags**: ``aws:`` tags belong to AWS and pass through every change untouched;
-- **clearing**: what ``None`` becomes for the settings that the service does not simply drop
-  when they are left out (:data:`CLEARING`), and which empty structures mean nothing
-  (:data:`EMPTY_MEANS_UNSET`).
+- **empty structures** that mean nothing (:data:`EMPTY_MEANS_UNSET`).
+
+:class:`PoolRules` hands them to the engine as the pool's rules. What ``None`` means for the
+settings Cognito keeps when they are left out is not a rule between settings but a fact about
+the update call: it is in the pool's description (:mod:`cognito_pools.resources.pool`).
 """
 
 from __future__ import annotations
@@ -20,30 +22,31 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from cognito_pools._schema import SHAPES
 from cognito_pools._spec import as_mapping
 from cognito_pools.errors import Problem
-from cognito_pools.merge import get_path, set_path, structure_at, touches, wire_path, wire_value
+from cognito_pools.grammar import clears, get_path, set_path, structure_at, touches, wire_path
+from cognito_pools.resource import Rules
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from cognito_pools.merge import Settings
+    from cognito_pools.grammar import Settings
 
 __all__ = [
-    "CLEARING",
+    "CUSTOM_SENDERS",
     "EMPTY_MEANS_UNSET",
+    "KMS_KEY_PATH",
     "MFA_KEYWORD",
     "MFA_MODE",
+    "NEVER_SENT",
     "PAIRS",
     "PLACEHOLDERS",
-    "Clearing",
+    "POOL",
     "Pair",
-    "clear_to_defaults",
-    "clearing_problems",
-    "complete_created_defaults",
+    "PoolRules",
     "follow_pairs",
     "is_reserved_tag",
     "keep_reserved_tags",
+    "kms_key_problems",
     "reserved_tag_problems",
-    "settle",
     "unsent_legacy_as_reported",
 ]
 
@@ -112,107 +115,6 @@ RESERVED_TAG_PREFIX = "aws:"
 """Tags AWS writes itself (CloudFormation's, for one); nobody else may set or remove them."""
 
 
-class Clearing(NamedTuple):
-    """What ``None`` means for a setting that the service does not drop when it is left out.
-
-    UpdateUserPool resets most settings it is not given, so the library clears a setting by
-    leaving it out of the request. These settings are different: Cognito keeps them, or puts a
-    default back, so leaving them out would not do what the plan says. Clearing one either sends
-    ``becomes`` explicitly (and the plan shows that value), or is refused with ``instead``.
-    """
-
-    path: str
-    """The dotted path in :class:`~cognito_pools.models.UserPoolConfig`."""
-    becomes: Any = None
-    """The value sent in place of ``None``: the service's documented default, written the way a
-    change would set it."""
-    instead: str | None = None
-    """Set for a clear that is refused: why, and what to do instead."""
-    keyword: str | None = None
-    """The keyword callers use for this setting, where it is not ``path``."""
-    source: str = ""
-    """Where the behaviour is documented or measured."""
-
-    @property
-    def refused(self) -> bool:
-        """Whether clearing this setting is refused rather than sent as ``becomes``."""
-        return self.instead is not None
-
-
-CLEARING = (
-    Clearing(
-        "policies.password_policy",
-        becomes={
-            "minimum_length": 8,
-            "require_uppercase": True,
-            "require_lowercase": True,
-            "require_numbers": True,
-            "require_symbols": True,
-            "temporary_password_validity_days": 7,
-        },
-        source="Kept when left out: measured by go-to-k/cdkd (cognito-provider.ts, issues #1968, "
-        "#1982). Default: the policy a pool created without one reports (terraform-provider-aws "
-        "TestAccCognitoIDPUserPool_basic expects 8 characters and all four classes; moto "
-        "resets to the same); TemporaryPasswordValidityDays 'Defaults to 7' (botocore model "
-        "doc of PasswordPolicyType).",
-    ),
-    Clearing(
-        "policies.sign_in_policy",
-        becomes={"allowed_first_auth_factors": ("PASSWORD",)},
-        source="Kept when left out: removing it by omission is a no-op (cdkd #1979). Default: "
-        "password only (AWS CDK SignInPolicy, 'Default: Password only'; terraform-provider-aws "
-        "TestAccCognitoIDPUserPool_basic expects SignInPolicy [PASSWORD]).",
-    ),
-    Clearing(
-        "email_configuration",
-        becomes={"email_sending_account": "COGNITO_DEFAULT"},
-        source="Left out, Cognito puts back its own email (botocore model doc of "
-        "EmailSendingAccount: COGNITO_DEFAULT is the default option); describe then reports "
-        "{'EmailSendingAccount': 'COGNITO_DEFAULT'} (recorded real pools).",
-    ),
-    Clearing(
-        "user_attribute_update_settings.attributes_require_verification_before_update",
-        becomes=(),
-        source="Kept when left out; an empty list clears it, and the pool then reports "
-        "{'AttributesRequireVerificationBeforeUpdate': []} (AWS-RULES, other semantics).",
-    ),
-    Clearing(
-        "pool_name",
-        instead="a user pool always has a name (UpdateUserPool keeps it when it is left out); "
-        "to rename the pool, set pool_name to the new name",
-        source="PoolName is optional in UpdateUserPool and left out keeps the name (moto).",
-    ),
-    Clearing(
-        "user_pool_tier",
-        instead="UpdateUserPool keeps the feature plan when it is left out, so it cannot be "
-        "cleared; set it to 'LITE', 'ESSENTIALS' or 'PLUS' (ESSENTIALS is the default)",
-        source="UserPoolTier is the documented exception to the reset (AWS-RULES, core trap); "
-        "'Defaults to ESSENTIALS' (botocore model doc).",
-    ),
-    Clearing(
-        MFA_MODE,
-        keyword=MFA_KEYWORD,
-        instead="Cognito keeps the MFA mode when it is left out, so it cannot be cleared; "
-        "pass mfa='OFF' to turn MFA off",
-        source="Kept when left out: measured by go-to-k/cdkd (AWS-RULES, core trap). The mfa "
-        "keyword's own check (cognito_pools.mfa) refuses None before this table is consulted.",
-    ),
-    Clearing(
-        "verification_message_template",
-        instead="left out, Cognito puts its default verification messages back instead of "
-        "removing them; set the messages you want instead",
-        source="Omitted messages go back to the service defaults (model doc; moto does the same).",
-    ),
-    Clearing(
-        "admin_create_user_config",
-        instead="left out, Cognito puts its defaults back (sign-up open to everyone, its own "
-        "invitation messages); set the members you want instead, for example "
-        "{'allow_admin_create_user_only': False}",
-        source="Omitted settings go back to the service defaults (model doc; moto does the same).",
-    ),
-)
-"""Every setting whose ``None`` needs more than leaving it out, with its source."""
-
 EMPTY_MEANS_UNSET = frozenset(
     {
         # After clearing, real pools report {"AttributesRequireVerificationBeforeUpdate": []}.
@@ -230,52 +132,11 @@ remembering on (model doc of DeviceConfigurationType).
 """
 
 _PAIR_ROOTS = tuple((pair, pair.roots) for pair in PAIRS)
-_SENT_DEFAULTS = tuple(
-    (entry.path.partition(".")[0], entry) for entry in CLEARING if not entry.refused
-)
-_REFUSED_CLEARS = tuple(
-    ((entry.keyword or entry.path).partition(".")[0], entry) for entry in CLEARING if entry.refused
-)
-"""The tables above with each entry's top-level setting, so a change is matched by a lookup."""
-_REFUSED_ROOTS = frozenset(root for root, _ in _REFUSED_CLEARS)
+"""Each pair with its top-level settings, so a change is matched by a lookup."""
 
 KMS_KEY_PATH = "lambda_config.kms_key_id"
 CUSTOM_SENDERS = ("lambda_config.custom_sms_sender", "lambda_config.custom_email_sender")
 KMS_KEY_ARN = r"arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key/[\w-]+"
-
-
-def settle(
-    old: Settings, merged: Settings, change: Mapping[str, Any]
-) -> tuple[Settings, list[Problem]]:
-    """Apply every rule between settings to ``merged``, the merge of ``change`` into ``old``.
-
-    Defaults go in before the pairs follow, so a legacy twin follows the default too; the
-    reserved tags go back last.
-    """
-    # The clearing rules look for a ``None`` (or a model instance, which may hold one) along
-    # their paths; a change with neither anywhere cannot trigger them.
-    clears = _may_clear(change)
-    new = clear_to_defaults(old, merged, change) if clears else merged
-    new, problems = follow_pairs(new, change)
-    if clears:
-        new = complete_created_defaults(old, new, change)
-    new, tag_problems = keep_reserved_tags(old, new, change)
-    return new, problems + tag_problems
-
-
-def _may_clear(change: Mapping[str, Any]) -> bool:
-    """Whether ``change`` holds ``None`` or a model instance at any depth."""
-    value: object
-    for value in change.values():
-        if value is None:
-            return True
-        fields = as_mapping(value)
-        if fields is not None:
-            if _may_clear(fields):
-                return True
-        elif hasattr(type(value), "__attrs_attrs__"):  # every model class is an attrs class
-            return True
-    return False
 
 
 def follow_pairs(settings: Settings, change: Mapping[str, Any]) -> tuple[Settings, list[Problem]]:
@@ -310,7 +171,7 @@ def _both_touched(
     pair: Pair, settings: Settings, change: Mapping[str, Any], legacy: Any, current: Any
 ) -> tuple[Settings, Problem | None]:
     """Settle a pair that the change touches on both sides: a value beats a cleared side."""
-    if legacy is not None and (current is None or _clears(change, pair.current)):
+    if legacy is not None and (current is None or clears(change, pair.current)):
         # The current side was cleared, or holds a default (see CLEARING) rather than the
         # caller's value: the value the caller gave wins.
         return _follow(settings, pair.current, legacy, create=pair.create_current), None
@@ -330,82 +191,11 @@ def unsent_legacy_as_reported(old: Settings, new: Settings) -> Settings:
     again finds nothing to do.
     """
     legacy, current = LEGACY_VALIDITY.legacy, LEGACY_VALIDITY.current
-    if old.get(_LEGACY_ROOT) is new.get(_LEGACY_ROOT):
-        return old  # the legacy side's structure is the one read, so nothing was set
     if get_path(old, legacy, POOL) is None and get_path(new, legacy, POOL) is not None:
         reported = get_path(old, current, POOL)
         if reported is not None:
             return set_path(old, legacy, reported, POOL)
     return old
-
-
-def clear_to_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
-    """Put each :data:`CLEARING` default where ``change`` cleared a setting the pool had."""
-    for root, entry in _SENT_DEFAULTS:
-        if root not in change:
-            continue
-        # Only a clear (``None`` there or around it) leaves nothing where the pool had a value.
-        if (
-            _clears(change, entry.path)
-            and get_path(new, entry.path, POOL) is None
-            and get_path(old, entry.path, POOL) is not None
-        ):
-            new = set_path(new, entry.path, _default(entry), POOL)
-    return new
-
-
-def complete_created_defaults(old: Settings, new: Settings, change: Mapping[str, Any]) -> Settings:
-    """Complete, from its default, a cleared structure that a pair rule then created.
-
-    Clearing the password policy of a pool that had none while setting the legacy validity
-    creates a policy holding only that value; the default fills the rest, so the result is
-    what clearing the policy gives on any pool.
-    """
-    for root, entry in _SENT_DEFAULTS:
-        if root not in change or not _clears(change, entry.path):
-            continue
-        value = as_mapping(get_path(new, entry.path, POOL))
-        if value is not None and get_path(old, entry.path, POOL) is None:
-            new = set_path(new, entry.path, {**_default(entry), **value}, POOL)
-    return new
-
-
-def _default(entry: Clearing) -> Any:
-    """The wire form of what clearing ``entry`` sends."""
-    parent, _, name = entry.path.rpartition(".")
-    around = structure_at(POOL, parent) if parent else POOL
-    member = around.member(name) if around is not None else None
-    assert member is not None, "CLEARING names settings of the table"  # noqa: S101
-    return wire_value(entry.becomes, member.value)
-
-
-def clearing_problems(change: Mapping[str, Any]) -> list[Problem]:
-    """Refuse ``None`` for the settings in :data:`CLEARING` that cannot be cleared."""
-    if _REFUSED_ROOTS.isdisjoint(change):
-        return []
-    return [
-        Problem(entry.keyword or entry.path, f"cannot be cleared: {entry.instead}")
-        for root, entry in _REFUSED_CLEARS
-        if root in change and _clears(change, entry.keyword or entry.path)
-    ]
-
-
-def _clears(change: Mapping[str, Any], path: str) -> bool:
-    """Tell whether ``change`` sets the value at ``path``, or one around it, to ``None``."""
-    node: Any = change
-    for key in path.split("."):
-        fields = as_mapping(node)
-        if fields is None:  # a model instance replaces the structure whole
-            node = getattr(node, key, None)
-            if node is None:
-                return True
-            continue
-        if key not in fields:
-            return False
-        node = fields[key]
-        if node is None:
-            return True
-    return False
 
 
 TAGS = "UserPoolTags"
@@ -492,3 +282,72 @@ def _follow(settings: Settings, path: str, value: Any, *, create: bool) -> Setti
         # Clearing a required member means the structure around it goes too.
         return set_path(settings, parent_path, None, POOL)
     return set_path(settings, path, value, POOL)
+
+
+NEVER_SENT = frozenset({LEGACY_VALIDITY.legacy})
+"""Setting paths that no request carries, so no read-back can confirm them."""
+
+
+def kms_key_problems(new: Settings, change: Mapping[str, Any]) -> list[Problem]:
+    """The custom senders need a KMS key: refuse a change that leaves one without it."""
+    if "lambda_config" not in change or not any(
+        touches(change, path) for path in (*CUSTOM_SENDERS, KMS_KEY_PATH)
+    ):
+        return []
+    senders = [path for path in CUSTOM_SENDERS if get_path(new, path, POOL) is not None]
+    if not senders or get_path(new, KMS_KEY_PATH, POOL) is not None:
+        return []
+    verb = "needs" if len(senders) == 1 else "need"
+    return [
+        Problem(
+            KMS_KEY_PATH,
+            f"{' and '.join(senders)} {verb} a KMS key; set lambda_config.kms_key_id "
+            "to the full ARN of a symmetric KMS key",
+        )
+    ]
+
+
+def legacy_validity_moved(settings: Settings) -> Settings:
+    """``settings``, copied where it changes, with the legacy validity in the password policy.
+
+    Cognito refuses ``UnusedAccountValidityDays`` beside ``TemporaryPasswordValidityDays``, so
+    the request carries only the latter; the pair rule has made them agree.
+    """
+    admin = as_mapping(settings.get(_LEGACY_ROOT)) or {}
+    legacy_wire = wire_path(POOL, LEGACY_VALIDITY.legacy)[-1]
+    if legacy_wire not in admin:
+        return settings
+    moved = {**settings, _LEGACY_ROOT: {k: v for k, v in admin.items() if k != legacy_wire}}
+    if get_path(moved, LEGACY_VALIDITY.current, POOL) is None:
+        moved = set_path(moved, LEGACY_VALIDITY.current, admin[legacy_wire], POOL)
+    return moved
+
+
+class PoolRules(Rules):
+    """The pool's rules, in the order the engine applies them."""
+
+    def check_change(self, change: Mapping[str, Any], last_read: Settings | None) -> list[Problem]:
+        """Refuse ``aws:`` tags the last read does not have (the fresh read judges again)."""
+        if "user_pool_tags" not in change or last_read is None:
+            return []
+        return reserved_tag_problems(last_read.get(TAGS) or {}, change)
+
+    def settle(
+        self, old: Settings, merged: Settings, change: Mapping[str, Any]
+    ) -> tuple[Settings, list[Problem]]:
+        """Pairs follow, reserved tags go back, and the custom senders keep their KMS key."""
+        new, problems = follow_pairs(merged, change)
+        new, tag_problems = keep_reserved_tags(old, new, change)
+        return new, problems + tag_problems + kms_key_problems(new, change)
+
+    def as_reported(self, old: Settings, new: Settings) -> Settings:
+        """See :func:`unsent_legacy_as_reported`."""
+        return unsent_legacy_as_reported(old, new)
+
+    def to_request(self, settings: Settings) -> Settings:
+        """The legacy validity moved into the password policy, reserved tags left out."""
+        wire = legacy_validity_moved(settings)
+        tags = as_mapping(wire.get(TAGS))
+        if tags is not None and any(map(is_reserved_tag, tags)):
+            wire = {**wire, TAGS: {k: v for k, v in tags.items() if not is_reserved_tag(k)}}
+        return wire

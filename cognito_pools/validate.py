@@ -23,7 +23,6 @@ from cognito_pools._redact import is_secret, shown_value
 from cognito_pools._schema import STRUCTURES
 from cognito_pools._spec import SCALAR_KINDS, as_mapping, as_sequence
 from cognito_pools.errors import Problem
-from cognito_pools.merge import get_path, touches
 
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Member, Structure, Value
@@ -63,8 +62,6 @@ def check_change(
             checker.report(name, f"not accepted here; use {instead}= instead")
             accepted = {k: v for k, v in accepted.items() if k != name}
     checker.structure(accepted, structure, "", runtime_shape)
-    if structure is rules.POOL:  # the table's paths are UserPoolConfig's
-        checker.problems += rules.clearing_problems(change)
     return checker.problems
 
 
@@ -94,7 +91,7 @@ class _ChangeChecker:
             path = f"{prefix}{name}"
             member = structure.member(name)
             if member is None and top_level and name in self.extra:
-                if value is not None:  # whether it may be cleared is rules.CLEARING's to say
+                if value is not None:  # whether it may be cleared is the omission table's to say
                     self.value(value, self.extra[name], path, None)
             elif member is None:
                 self.report(path, self._unknown(name, structure, top_level=top_level))
@@ -249,32 +246,18 @@ class _ChangeChecker:
 def check_merged(
     new: Mapping[str, Any],
     change: Mapping[str, Any],
+    structure: Structure,
     runtime_shape: BotocoreShape | None = None,
 ) -> list[Problem]:
-    """Check what the change touched, now merged into the pool's current settings.
+    """Check what the change touched, now merged into the resource's current settings.
 
-    ``new`` is the pool's merged settings in wire form.
-    ``runtime_shape`` is the installed botocore's input shape: an older one may require members
-    that the models no longer do (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
+    ``new`` is the merged settings in wire form: the structures the change created or edited
+    must carry their required members. ``runtime_shape`` is the installed botocore's input
+    shape: an older one may require members that the models no longer do
+    (``SmsConfiguration.SnsCallerArn`` before botocore 1.43.51).
     """
-    structure = rules.POOL
     problems: list[Problem] = []
     _check_required(new, change, structure, "", problems, runtime_shape)
-    senders_touched = "lambda_config" in change and any(
-        touches(change, path) for path in (*rules.CUSTOM_SENDERS, rules.KMS_KEY_PATH)
-    )
-    if senders_touched:
-        senders = [
-            path for path in rules.CUSTOM_SENDERS if get_path(new, path, structure) is not None
-        ]
-        if senders and get_path(new, rules.KMS_KEY_PATH, structure) is None:
-            problems.append(
-                Problem(
-                    rules.KMS_KEY_PATH,
-                    f"{' and '.join(senders)} need a KMS key; set lambda_config.kms_key_id "
-                    "to the full ARN of a symmetric KMS key",
-                )
-            )
     return problems
 
 

@@ -25,7 +25,7 @@ from cognito_pools import (
     ValidationError,
 )
 from cognito_pools.client_rules import UNIT_SECONDS
-from cognito_pools.plan import diff
+from cognito_pools.grammar import diff
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

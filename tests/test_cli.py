@@ -460,7 +460,7 @@ def test_an_edited_export_applies_exactly_the_edit(  # noqa: PLR0917 - fixtures
         "lambda_config.pre_sign_up",
         "policies.password_policy.minimum_length",
         "sms_authentication_message",
-        "user_pool_tags",
+        "user_pool_tags.team",
     ]
 
     drift = cli("plan", pool_id, "--file", str(edited), "--detailed-exitcode", "--output", "json")
@@ -495,11 +495,7 @@ def test_plan_file_with_settings_laid_over_it(cli, make_pool, tmp_path):
     )
     assert overridden.returncode == 0, overridden.stderr
     assert json.loads(overridden.stdout)["changes"] == [
-        {
-            "path": "user_pool_tags",
-            "old": {"team": "identity", "env": "prod"},
-            "new": {"team": "auth", "env": "prod"},
-        }
+        {"path": "user_pool_tags.team", "old": "identity", "new": "auth"},
     ]
 
 

@@ -14,17 +14,17 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 
-from cognito_pools import UserPools, ValidationError
+from cognito_pools import UserPools, ValidationError, engine
 from cognito_pools.client_rules import (
     CLIENT,
     DEFAULT_AUTH_FLOWS,
+    DURATION_DEFAULTS,
     OMISSIONS,
+    PUBLISH,
     TOKENS,
-    check_change,
-    request_settings,
-    settle,
 )
-from cognito_pools.merge import merge_settings
+from cognito_pools.grammar import merge_settings
+from cognito_pools.resources.app_client import APP_CLIENT
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -56,8 +56,16 @@ SPA: dict[str, Any] = {
 
 
 def _settle(old: dict[str, Any], change: dict[str, Any], *, secret: bool = False) -> Any:
+    """What the engine makes of ``change`` on ``old``: the defaults, then the client's rules."""
+    if secret:  # as the describe of a client with a secret in Cognito reads
+        old = {**old, PUBLISH: False}
     merged = merge_settings(old, change, CLIENT)
-    return settle(old, merged, change, has_secret=secret)
+    return engine.settle(APP_CLIENT, old, merged, change)
+
+
+def check_change(change: dict[str, Any]) -> list[Any]:
+    """What is refused before any call: the rules' own checks and the refused clears."""
+    return APP_CLIENT.rules.check_change(change, None) + engine.refused_clears(APP_CLIENT, change)
 
 
 def _paths(problems: list[Any]) -> list[str]:
@@ -71,8 +79,10 @@ def test_the_omission_table_has_one_row_per_member_each_with_a_source() -> None:
     paths = [row.path for row in OMISSIONS if "." not in row.path]
     assert sorted(paths) == sorted(member.name for member in CLIENT.members)
     assert all(row.source for row in OMISSIONS)
-    kept = [row.path for row in OMISSIONS if row.kept]
-    assert kept == ["publish_secrets_in_aws_secrets_manager"]
+    not_reset = [row.path for row in OMISSIONS if row.omitted != "reset"]
+    assert not_reset == ["publish_secrets_in_aws_secrets_manager"]
+    # A validity number's default depends on its unit, so the rules send it, not the table.
+    assert all(APP_CLIENT.rows[path].clears_to is None for path in DURATION_DEFAULTS)
 
 
 def test_every_token_limit_names_a_number_and_a_unit_of_the_table() -> None:
@@ -224,10 +234,19 @@ def test_the_name_and_the_secret_management_cannot_be_cleared() -> None:
 
 
 def test_the_write_only_member_is_sent_only_when_named() -> None:
-    settings = {**SPA, "PublishSecretsInAWSSecretsManager": True}
-    assert "PublishSecretsInAWSSecretsManager" not in request_settings(settings, {})
-    named = {"publish_secrets_in_aws_secrets_manager": True}
-    assert request_settings(settings, named)["PublishSecretsInAWSSecretsManager"] is True
+    settings = {**SPA, PUBLISH: True}  # as the describe of a published secret reads
+    new, problems = _settle(settings, {"client_name": "renamed"})
+    assert problems == []
+    assert PUBLISH not in new
+    assert APP_CLIENT.rules.as_reported(settings, new) == SPA  # so the diff does not list it
+    new, problems = _settle(settings, {"publish_secrets_in_aws_secrets_manager": False})
+    assert problems == []
+    assert new[PUBLISH] is False
+
+
+def test_secrets_manager_needs_a_secret() -> None:
+    change = {"publish_secrets_in_aws_secrets_manager": True}
+    assert _paths(_settle(SPA, change)[1]) == ["publish_secrets_in_aws_secrets_manager"]
 
 
 # --- exact requests -----------------------------------------------------------------------------

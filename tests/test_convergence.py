@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from wire import running_moto_server
 
-from cognito_pools import CognitoPoolsError, UserPools, rules
+from cognito_pools import CognitoPoolsError, UserPools
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.models import UserPoolConfig
+from cognito_pools.resources.pool import POOL_RESOURCE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -82,9 +83,7 @@ single_changes = st.sampled_from(sorted(TOP_LEVEL)).flatmap(
 )
 # For several at once, leave out the clears that are refused (tested one by one above), so that
 # a single refused member does not turn most combined changes into refusals.
-REFUSED_CLEARS = {entry.keyword or entry.path for entry in rules.CLEARING if entry.refused} - {
-    "pool_name"
-}
+REFUSED_CLEARS = {row.keyword or row.path for row in POOL_RESOURCE.refused_clears} - {"pool_name"}
 SEVERAL = {
     name: values.filter(lambda value: value is not None) if name in REFUSED_CLEARS else values
     for name, values in TOP_LEVEL.items()

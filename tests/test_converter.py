@@ -26,7 +26,8 @@ from stubs import stub_client
 from cognito_pools import UnsendableSettingsError, UserPools, ValidationError
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import converter, make_converter, read_config, to_wire
-from cognito_pools.merge import apply_change
+from cognito_pools.grammar import apply_change, diff
+from cognito_pools.mfa import setup_request as mfa_request
 from cognito_pools.models import (
     AccountRecoverySetting,
     RecoveryOption,
@@ -35,8 +36,8 @@ from cognito_pools.models import (
     UserPoolMfaConfig,
     UserPoolPolicy,
 )
-from cognito_pools.plan import diff
-from cognito_pools.request import mfa_request, update_request
+from cognito_pools.request import update_request
+from cognito_pools.resources.pool import POOL_RESOURCE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -178,7 +179,9 @@ def test_an_update_that_changes_nothing_sends_no_update(config: UserPoolConfig) 
 @PROPERTY
 @given(config=strategies.models_of(UserPoolConfig))
 def test_every_update_request_passes_botocore_validation(config: UserPoolConfig) -> None:
-    request = update_request(POOL_ID, to_wire(config), {}, _input_shape("UpdateUserPool"))
+    request = update_request(
+        POOL_RESOURCE, {"UserPoolId": POOL_ID}, to_wire(config), {}, _input_shape("UpdateUserPool")
+    )
     _assert_valid(request, "UpdateUserPool")
     assert request["UserPoolId"] == POOL_ID
     assert "UnusedAccountValidityDays" not in request.get("AdminCreateUserConfig", {})
@@ -190,7 +193,13 @@ def test_update_request_passes_validation_when_the_describe_is_the_pool_itself(
     config: UserPoolConfig,
 ) -> None:
     described = _described(config)["UserPool"]
-    request = update_request(POOL_ID, to_wire(config), described, _input_shape("UpdateUserPool"))
+    request = update_request(
+        POOL_RESOURCE,
+        {"UserPoolId": POOL_ID},
+        to_wire(config),
+        described,
+        _input_shape("UpdateUserPool"),
+    )
     _assert_valid(request, "UpdateUserPool")
     for describe_only in ("Id", "Name", "Arn", "CreationDate", "SchemaAttributes"):
         assert describe_only not in request

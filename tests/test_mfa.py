@@ -34,9 +34,9 @@ from cognito_pools import (
     ValidationError,
     WebAuthnConfiguration,
 )
-from cognito_pools.merge import apply_change
+from cognito_pools.grammar import apply_change
 from cognito_pools.mfa import FACTORS, merge_mfa
-from cognito_pools.request import mfa_request
+from cognito_pools.mfa import setup_request as mfa_request
 
 POOL_ID = "us-east-1_Mf4Test"
 ACCOUNT = "123456789012"

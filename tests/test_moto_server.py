@@ -23,7 +23,7 @@ from cognito_pools import (
     UserPools,
     ValidationError,
 )
-from cognito_pools.plan import diff
+from cognito_pools.grammar import diff
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -38,7 +38,7 @@ from cognito_pools import (
     ValidationError,
     VerificationMessageTemplate,
 )
-from cognito_pools.plan import diff
+from cognito_pools.grammar import diff
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -452,7 +452,7 @@ def test_clearing_tags_removes_every_tag_and_nothing_else(moto_client, make_pool
     assert before.config.user_pool_tags == {"tag1": "foo", "tag2": "bar"}
     assert not after.config.user_pool_tags
     assert moved(before.config, after.config) == ["user_pool_tags"]
-    assert [change.path for change in plan] == ["user_pool_tags"]
+    assert [change.path for change in plan] == ["user_pool_tags.tag1", "user_pool_tags.tag2"]
     assert "user_pool_tags" in str(plan)
 
 
@@ -523,12 +523,14 @@ def test_plan_only_reads_and_lists_the_setting(moto_client, make_pool, record_ca
 
     assert calls == ["DescribeUserPool"]
     assert pools.get(pool_id).config == pool.config
+    # The map is replaced whole, and the plan names its entries one by one.
     assert [(c.path, c.old, c.new) for c in plan] == [
-        ("user_pool_tags", {"my-test-tag-key": "my-test-tag-key"}, {"team": "auth"})
+        ("user_pool_tags.my-test-tag-key", "my-test-tag-key", None),
+        ("user_pool_tags.team", None, "auth"),
     ]
     assert plan
     assert "user_pool_tags" in str(plan)
-    assert "'team': 'auth'" in str(plan)
+    assert "+ user_pool_tags.team = 'auth'" in str(plan)
 
 
 def test_plan_with_mfa_reads_the_mfa_setup_and_writes_nothing(moto_client, make_pool, record_calls):

@@ -347,7 +347,7 @@ def test_if_unchanged_refuses_to_write_over_a_change_made_since_the_read(endpoin
     with pytest.raises(PoolChangedError) as caught:
         pool.update(if_unchanged=True, deletion_protection="ACTIVE")
 
-    assert "user_pool_tags" in caught.value.paths
+    assert "user_pool_tags.by" in caught.value.paths
     config = UserPools(client).get(pool_id).config
     assert config.deletion_protection != "ACTIVE"
     assert config.user_pool_tags == {"by": "someone else"}

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from cognito_pools import ValidationError
 from cognito_pools._schema import STRUCTURES
 from cognito_pools.converter import to_wire
+from cognito_pools.engine import refused_clears, settle
 from cognito_pools.errors import Problem
-from cognito_pools.merge import merge_settings
+from cognito_pools.grammar import merge_settings
 from cognito_pools.models import (
     CustomEmailLambdaVersionConfig,
     LambdaConfig,
@@ -29,7 +30,7 @@ from cognito_pools.models import (
     UserPoolConfig,
 )
 from cognito_pools.pools import _MFA_MODE
-from cognito_pools.rules import follow_pairs
+from cognito_pools.resources.pool import POOL_RESOURCE
 from cognito_pools.validate import _pattern, check_change, check_merged
 
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:"
@@ -54,7 +55,7 @@ def check(change: dict[str, Any], *, installed: bool = True) -> dict[str, str]:
         runtime_shape=_input_shape() if installed else None,
         extra={"mfa": _MFA_MODE},
         replaced={"mfa_configuration": "mfa"},
-    )
+    ) + refused_clears(POOL_RESOURCE, change)
     found: dict[str, str] = {}
     for problem in problems:
         found[problem.path] = " | ".join(filter(None, [found.get(problem.path), problem.message]))
@@ -63,9 +64,10 @@ def check(change: dict[str, Any], *, installed: bool = True) -> dict[str, str]:
 
 def merged(old: UserPoolConfig, change: dict[str, Any]) -> list[Problem]:
     """Merge and check as Pool.update does after the describe."""
-    new = merge_settings(to_wire(old), change, STRUCTURES[UserPoolConfig])
-    new, problems = follow_pairs(new, change)
-    return problems + check_merged(new, change)
+    wire = to_wire(old)
+    new = merge_settings(wire, change, STRUCTURES[UserPoolConfig])
+    new, problems = settle(POOL_RESOURCE, wire, new, change)
+    return problems + check_merged(new, change, STRUCTURES[UserPoolConfig])
 
 
 # -- every problem at once, with its path --------------------------------------------------------

@@ -62,7 +62,7 @@ class Run:
         self.out = out
         self.err = err
         self.stdin = stdin
-        self.status = StatusLine(err, args.timeout)
+        self.status: StatusLine = StatusLine(err, args.timeout)
         self.client: Any = None
         self.writing = False
         """True while a write is in flight: an interruption or timeout then may have landed."""

@@ -6,7 +6,7 @@ keywords :meth:`Pool.update` takes, so each path in the file is a path the comma
 
 The file is the full desired state. Applying it changes what differs and clears what the file
 leaves out, except the settings that Cognito cannot clear (``pool_name``, ``user_pool_tier``,
-``verification_message_template``, ``admin_create_user_config``: see ``rules.CLEARING``),
+``verification_message_template``, ``admin_create_user_config``: see the pool's omission table),
 which are kept when absent. Without an ``mfa`` section the MFA setup is kept as
 it is; with one, it is made to match (its mode is kept when the section does not give one).
 """
@@ -25,7 +25,8 @@ from cognito_pools.cli.rendering import (
     SETTINGS_KEY,
 )
 from cognito_pools.cli.settings import MFA_KEYWORD, deep_copy, is_map, place, value_at
-from cognito_pools.rules import CLEARING
+from cognito_pools.grammar import change_to_match as difference
+from cognito_pools.resources.pool import POOL_RESOURCE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,12 +36,12 @@ if TYPE_CHECKING:
 __all__ = ["FileError", "change_to_match", "read_settings", "with_overrides"]
 
 KEPT_WHEN_ABSENT = frozenset(
-    {tuple(entry.path.split(".")) for entry in CLEARING if entry.refused and not entry.keyword}
+    {tuple(row.path.split(".")) for row in POOL_RESOURCE.refused_clears if not row.keyword}
     | {(MFA_KEYWORD, MFA_MEMBER)}
 )
-"""Settings a file may leave out without asking to clear them: Cognito cannot clear them
-(a pool always has a name, a tier and an MFA mode; see ``rules.CLEARING``), so absence means
-"keep"."""
+"""Settings a file may leave out without asking to clear them: they cannot be cleared
+(a pool always has a name, a tier and an MFA mode; see the pool's omission table), so absence
+means "keep"."""
 
 
 UNSENT_TWINS = (
@@ -159,7 +160,8 @@ def change_to_match(desired: Mapping[str, Any], current: Mapping[str, Any]) -> d
         edited_legacy = value_at(wanted, legacy) != value_at(have, legacy)
         _fold(have, legacy, replacement, prefer_legacy=False)
         _fold(wanted, legacy, replacement, prefer_legacy=edited_legacy)
-    return _difference(wanted, have, ())
+    _keep_redacted_secrets(wanted, have)
+    return difference(wanted, have, kept_when_absent=KEPT_WHEN_ABSENT, is_map=is_map)
 
 
 def _fold(
@@ -184,25 +186,11 @@ def _fold(
         del cast("dict[str, Any]", parent)[legacy[-1]]
 
 
-def _difference(
-    desired: Mapping[str, Any], current: Mapping[str, Any], path: tuple[str, ...]
-) -> dict[str, Any]:
-    change: dict[str, Any] = {}
-    for key, have in current.items():
-        here = (*path, key)
-        if key not in desired and have is not None and here not in KEPT_WHEN_ABSENT:
-            change[key] = None
-    for key, want in desired.items():
-        here = (*path, key)
-        have = current.get(key)
-        if want == have or (key in SECRET_KEYS and want == REDACTED):
-            continue  # a redacted secret (copied from show or a plan) means "keep"
-        if isinstance(want, dict) and isinstance(have, dict) and not is_map(here):
-            inner = _difference(
-                cast("Mapping[str, Any]", want), cast("Mapping[str, Any]", have), here
-            )
-            if inner:
-                change[key] = inner
-        else:
-            change[key] = want
-    return change
+def _keep_redacted_secrets(wanted: dict[str, Any], have: Mapping[str, Any]) -> None:
+    """A redacted secret (copied from ``show`` or a plan) means "keep": put the real one back."""
+    for key, want in list(wanted.items()):
+        current = have.get(key)
+        if key in SECRET_KEYS and want == REDACTED:
+            wanted[key] = current
+        elif isinstance(want, dict) and isinstance(current, dict):
+            _keep_redacted_secrets(cast("dict[str, Any]", want), cast("Mapping[str, Any]", current))

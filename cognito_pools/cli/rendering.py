@@ -249,10 +249,9 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
     An app client's plan names the client too: ``{"pool_id", "client_id", "changes"}``.
     """
-    client_id = getattr(plan, "client_id", None)
     return {
         "pool_id": plan.pool_id,
-        **({"client_id": client_id} if client_id else {}),
+        **({"client_id": plan.client_id} if plan.client_id is not None else {}),
         "changes": [
             {
                 "path": change.path,
@@ -266,10 +265,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
 
 def plan_text(plan: Plan, style: Style) -> str:
     """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed."""
-    client_id = getattr(plan, "client_id", None)
-    subject = f"user pool {plan.pool_id}"
-    if client_id:
-        subject = f"app client {client_id} ({subject})"
+    subject = plan.subject
     if not plan:
         return f"No changes to {subject}.\n"
     count = len(plan)

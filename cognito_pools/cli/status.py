@@ -32,7 +32,7 @@ class StatusLine:
 
     def __init__(self, stream: TextIO, timeout: float) -> None:
         isatty = getattr(stream, "isatty", None)
-        self.enabled = bool(isatty is not None and isatty())
+        self.enabled: bool = bool(isatty is not None and isatty())
         self._stream = stream
         self._timeout = timeout
         self._lock = threading.Lock()

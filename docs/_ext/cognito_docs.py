@@ -70,6 +70,17 @@ class CliReference(_GeneratedMarkdown):
     generate = staticmethod(reference.cli_markdown)
 
 
+class PoolOmissions(_GeneratedMarkdown):
+    """The pool's kept-when-omitted table (``cognito_pools.resources.pool.OMISSIONS``)."""
+
+    @staticmethod
+    def generate() -> str:
+        """The table, as Markdown."""
+        from cognito_pools.resources.pool import POOL_RESOURCE  # noqa: PLC0415
+
+        return reference.omissions_markdown(POOL_RESOURCE)
+
+
 class ErrorHierarchy(_GeneratedMarkdown):
     """The tree of error classes, from ``cognito_pools.errors``."""
 
@@ -132,5 +143,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("client-settings-reference", ClientSettingsReference)
     app.add_directive("cli-reference", CliReference)
     app.add_directive("error-hierarchy", ErrorHierarchy)
+    app.add_directive("pool-omissions", PoolOmissions)
     app.connect("missing-reference", resolve_short_names)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

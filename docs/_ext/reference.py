@@ -25,15 +25,17 @@ from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
     from cognito_pools._spec import Member, Structure, Value
+    from cognito_pools.resource import Omission, Resource
 
 __all__ = [
     "SettingRow",
     "cli_markdown",
     "client_settings_markdown",
     "find_parser",
+    "omissions_markdown",
     "setting_rows",
     "settings_markdown",
 ]
@@ -203,18 +205,58 @@ def _notes(row: SettingRow, docs: dict[tuple[str, str], str]) -> str:
     return escape(text)
 
 
-def _entries(rows: list[SettingRow]) -> list[str]:
+def _omitted(row: SettingRow, omissions: Mapping[str, Omission]) -> str | None:
+    """What the update call does when it leaves the member out, from the resource's table."""
+    found = omissions.get(row.path)
+    if found is None:
+        return None
+    said = {
+        "reset": "left out, Cognito resets it",
+        "kept": "left out, Cognito keeps it",
+        "write-only": "never reported; left out, Cognito keeps it",
+    }[found.omitted]
+    if found.refused:
+        return f"{said}; `None` is refused"
+    if found.sends_default:
+        return f"{said}; `None` sends {_code(repr(found.clears_to))}"
+    return said
+
+
+def _entries(rows: list[SettingRow], omissions: Mapping[str, Omission] | None = None) -> list[str]:
     """One definition-list entry per path: the path, then what it takes, then its description."""
     docs = _member_docs()
     lines: list[str] = []
     for row in rows:
         required = "**required**" if row.member.required else None
-        facts = [required, _type(row), _accepts(row), _added(row)]
+        omitted = _omitted(row, omissions) if omissions is not None else None
+        facts = [required, _type(row), _accepts(row), _added(row), omitted]
         lines += [_code(row.path), ": " + " · ".join(fact for fact in facts if fact), ""]
         notes = _notes(row, docs)
         if notes:
             lines += [f"  {notes}", ""]
+        if omissions is not None and row.path in omissions:
+            lines += [f"  Left out of a request: {escape(omissions[row.path].source)}", ""]
     return lines
+
+
+def omissions_markdown(resource: Resource) -> str:
+    """The audit table of a resource: every member, what omitting it does, and the source."""
+    lines = [
+        "| Member | Left out of the request | `None` | Source |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in resource.omissions:
+        if row.refused:
+            cleared = f"refused: {escape(row.refusal or '')}"
+        elif row.sends_default:
+            cleared = f"sends {_code(repr(row.clears_to), in_table=True)}"
+        else:
+            cleared = "left out"
+        lines.append(
+            f"| {_code(row.keyword or row.path, in_table=True)} | {row.omitted} | {cleared} "
+            f"| {escape(row.source)} |"
+        )
+    return "\n".join(lines)
 
 
 def settings_markdown() -> str:
@@ -224,7 +266,10 @@ def settings_markdown() -> str:
         UserPoolFacts,
         UserPoolMfaConfig,
     )
+    from cognito_pools.resources.mfa_setup import MFA_SETUP  # noqa: PLC0415
+    from cognito_pools.resources.pool import POOL_RESOURCE  # noqa: PLC0415
 
+    mfa_rows = {f"mfa.{path}": row for path, row in MFA_SETUP.rows.items()}
     floor = floor_botocore()
     everywhere = f"in every botocore this library supports ({floor} or newer)"
     out: list[str] = [f"Entries that name no botocore release are {everywhere}.", ""]
@@ -255,7 +300,7 @@ def settings_markdown() -> str:
         rows = setting_rows(root, prefix)
         top_level = [row for row in rows if "." not in row.path.removeprefix(prefix)]
         if key != "config":
-            out += _entries(rows)
+            out += _entries(rows, mfa_rows if key == "mfa" else None)
             continue
         for top in top_level:
             group = [
@@ -263,7 +308,7 @@ def settings_markdown() -> str:
                 for row in rows
                 if row.path == top.path or row.path.startswith((f"{top.path}.", f"{top.path}["))
             ]
-            out += [f"### `{top.path}`", "", *_entries(group)]
+            out += [f"### `{top.path}`", "", *_entries(group, POOL_RESOURCE.rows)]
     return "\n".join(out)
 
 
