@@ -308,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools demo
         """,
     )
-    from cognito_pools.cli.clients import add_client_commands  # noqa: PLC0415 - its own module
+    from cognito_pools.cli.client_grammar import add_client_commands  # noqa: PLC0415
 
     add_client_commands(commands, _command, _output_option, _change_arguments, _confirm_option)
     return parser

@@ -81,6 +81,17 @@ class PoolOmissions(_GeneratedMarkdown):
         return reference.omissions_markdown(POOL_RESOURCE)
 
 
+class ClientOmissions(_GeneratedMarkdown):
+    """The app client's kept-when-omitted table (``cognito_pools.client_rules.OMISSIONS``)."""
+
+    @staticmethod
+    def generate() -> str:
+        """The table, as Markdown."""
+        from cognito_pools.resources.app_client import APP_CLIENT  # noqa: PLC0415
+
+        return reference.omissions_markdown(APP_CLIENT)
+
+
 class ErrorHierarchy(_GeneratedMarkdown):
     """The tree of error classes, from ``cognito_pools.errors``."""
 
@@ -144,5 +155,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cli-reference", CliReference)
     app.add_directive("error-hierarchy", ErrorHierarchy)
     app.add_directive("pool-omissions", PoolOmissions)
+    app.add_directive("client-omissions", ClientOmissions)
     app.connect("missing-reference", resolve_short_names)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

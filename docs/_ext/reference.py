@@ -333,10 +333,12 @@ def client_settings_markdown() -> str:
     )
     out = [f"Entries that name no botocore release are {everywhere}.", ""]
     out += ["## App client settings", "", keywords, ""]
+    from cognito_pools.resources.app_client import APP_CLIENT  # noqa: PLC0415
+
     rows = setting_rows(UserPoolClientConfig)
     for top in (row for row in rows if "." not in row.path):
         group = [row for row in rows if row.path == top.path or row.path.startswith(f"{top.path}.")]
-        out += [f"### `{top.path}`", "", *_entries(group)]
+        out += [f"### `{top.path}`", "", *_entries(group, APP_CLIENT.rows)]
     out += ["## App client facts", "", facts, "", *_entries(setting_rows(UserPoolClientFacts))]
     return "\n".join(out)
 
