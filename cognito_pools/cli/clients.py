@@ -50,11 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = ["run_client_command"]
 
-KEPT_WHEN_ABSENT = frozenset({"client_name", "publish_secrets_in_aws_secrets_manager"})
-"""Settings a file may leave out without asking to clear them: an app client always has a
-name, and Cognito keeps how it manages the secret (``client_rules.OMISSIONS``)."""
-
-
 # --- running them --------------------------------------------------------------------------------
 
 
@@ -118,12 +113,13 @@ def _change(app: AppClient, settings: Settings, desired: Mapping[str, Any] | Non
     current = settings_data(app)
     if desired is None:
         return settings.resolve(current)
+    from cognito_pools.resources.app_client import APP_CLIENT  # noqa: PLC0415
+
+    # A file may leave out what cannot be cleared (an app client always has a name, and
+    # Cognito keeps how it manages the secret): absence there means "keep".
+    kept = {row.path for row in APP_CLIENT.refused_clears}
     change = change_to_match(with_overrides(desired, settings), current)
-    return {
-        key: value
-        for key, value in change.items()
-        if not (value is None and key in KEPT_WHEN_ABSENT)
-    }
+    return {key: value for key, value in change.items() if not (value is None and key in kept)}
 
 
 def settings_data(app: AppClient) -> dict[str, Any]:
