@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import boto3
+import botocore.session
 import pytest
+from botocore import xform_name
 from botocore.stub import Stubber
 
-from cognito_pools import UserPools, ValidationError, engine
+from cognito_pools import (
+    UserPoolClientChange,
+    UserPoolClientConfig,
+    UserPoolClientFacts,
+    UserPools,
+    ValidationError,
+    engine,
+)
 from cognito_pools.client_rules import (
     CLIENT,
     DEFAULT_AUTH_FLOWS,
@@ -73,6 +83,26 @@ def _paths(problems: list[Any]) -> list[str]:
 
 
 # --- the tables ---------------------------------------------------------------------------------
+
+
+def test_the_models_are_update_user_pool_client_and_what_only_its_describe_has() -> None:
+    model = botocore.session.get_session().get_service_model("cognito-idp")
+    update = model.operation_model("UpdateUserPoolClient").input_shape.members
+    described = model.shape_for("UserPoolClientType").members
+    config = {field.name for field in attrs.fields(UserPoolClientConfig)}
+    facts = {field.name for field in attrs.fields(UserPoolClientFacts)}
+    assert config == {xform_name(wire) for wire in update} - {"user_pool_id", "client_id"}
+    assert facts == {xform_name(wire) for wire in described if wire not in update}
+    assert facts == {
+        "client_secret",
+        "client_secret_arn",
+        "client_type",
+        "creation_date",
+        "last_modified_date",
+    }
+    keys = UserPoolClientChange.__optional_keys__ | UserPoolClientChange.__required_keys__
+    assert keys == config
+    assert "client_secret='***'" in repr(UserPoolClientFacts(client_secret=SECRET))
 
 
 def test_the_omission_table_has_one_row_per_member_each_with_a_source() -> None:
