@@ -138,3 +138,12 @@ def retrying_and_verifying(session: boto3.Session, pool: Pool) -> None:
     assert_type(pool.update(if_unchanged=True, deletion_protection="ACTIVE"), Pool)
     assert_type(pool.update(verify=True, user_pool_tags={"team": "auth"}), Pool)
     assert_type(Retries().delay(1), float)
+
+
+def without_a_handle(pools: UserPools) -> None:
+    pool = pools.update("us-east-1_AbC123", deletion_protection="ACTIVE", verify=True)
+    assert_type(pool, Pool)
+    plan = pools.plan("us-east-1_AbC123", policies={"password_policy": {"minimum_length": 12}})
+    assert_type(plan, Plan)
+    assert_type(plan.client_id, str | None)
+    assert_type(plan.subject, str)
