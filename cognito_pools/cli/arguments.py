@@ -139,12 +139,26 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
     )
 
 
+def _add_verbose_option(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """``--verbose``: global, before or after the command, like the connection options."""
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="print each API call on stderr: operation, pool id, attempt, status, duration "
+        "(never a setting's value)",
+    )
+
+
 def _command(
     commands: Any,  # argparse's _SubParsersAction, a private name
     name: str,
     summary: str,
     description: str,
     examples: str,
+    *,
+    calls_aws: bool = True,
 ) -> _Parser:
     epilog = "examples:\n" + textwrap.indent(textwrap.dedent(examples).strip(), "  ") + "\n"
     if name in {"plan", "update"}:
@@ -157,7 +171,9 @@ def _command(
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_connection_options(parser, defaults=False)
+    if calls_aws:  # the demo runs its own server: the connection options would be ignored
+        _add_connection_options(parser, defaults=False)
+        _add_verbose_option(parser, defaults=False)
     return parser
 
 
@@ -190,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_package_version()}")
     _add_connection_options(parser, defaults=True)
+    _add_verbose_option(parser, defaults=True)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -302,11 +319,13 @@ def build_parser() -> argparse.ArgumentParser:
         """
         Start a moto server on a free local port, create two identical pools, and show what
         a plain update_user_pool call resets and how cognito_pools makes the same change
-        safely. Needs moto: pip install 'cognito-pools[demo]'.
+        safely. No AWS account, region or credentials are used. Needs moto:
+        pip install 'moto[cognitoidp,server]' (from a checkout: pip install -e '.[demo]').
         """,
         """
         cognito-pools demo
         """,
+        calls_aws=False,
     )
     return parser
 
