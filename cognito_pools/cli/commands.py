@@ -429,7 +429,7 @@ def _news(error: ServiceError) -> str:
     said = str(error)
     if not said.startswith(own) or not said[len(own) :].strip():
         return ""
-    return ". " + " ".join(said[len(own) :].split())
+    return f"{'' if own.endswith('.') else '.'} {' '.join(said[len(own) :].split())}"
 
 
 def _not_cognito(error: Exception, run: Run) -> str | None:
@@ -440,16 +440,17 @@ def _not_cognito(error: Exception, run: Run) -> str | None:
     """
     from cognito_pools.errors import ServiceError  # noqa: PLC0415 - loaded by now anyway
 
-    unreadable = isinstance(error, ServiceError) and (error.code.isdigit() or not error.code)
-    if run.client is None or not (run.answers.not_cognito() or unreadable):
+    if run.client is None:
         return None
-    if run.answers.status is None:  # no answer came back: a connection problem, not this
+    operation = error.operation if isinstance(error, ServiceError) else None
+    answer = run.answers.foreign(operation)
+    if answer is None and isinstance(error, ServiceError) and not error.code.isalpha():
+        answer = f"HTTP {error.status or error.code} without a Cognito error code"
+    if answer is None:
         return None
-    operation = error.operation if isinstance(error, ServiceError) else "the call"
-    endpoint = run.client.meta.endpoint_url
     return (
-        f"{PROG}: {operation} got {run.answers.describe()} from {endpoint}, which is not an "
-        f"answer from Cognito; is --endpoint-url a Cognito endpoint?"
+        f"{PROG}: {operation or 'a call'} got {answer} from {run.client.meta.endpoint_url}, "
+        "which is not an answer from Cognito; is --endpoint-url a Cognito endpoint?"
     )
 
 

@@ -7,7 +7,7 @@
 - :class:`AnswerLog` keeps the status and content type of the last HTTP answer, so that an error
   from an endpoint that is not Cognito (a web server answering HTML) is reported as that.
 
-Both hook into botocore's events (``before-call``, ``before-send``, ``needs-retry``,
+Both hook into botocore's events (``before-parameter-build``, ``before-send``, ``needs-retry``,
 ``before-parse``), as :mod:`~cognito_pools.cli.status` does, and never change what botocore does:
 every handler returns ``None``.
 """
@@ -36,12 +36,15 @@ class CallLog:
     def watch(self, client: Any) -> None:
         """Follow every call ``client`` makes."""
         events = client.meta.events
-        events.register("before-call.cognito-idp", self._begin, unique_id=f"{_KEY}.begin")
+        events.register(
+            "before-parameter-build.cognito-idp", self._begin, unique_id=f"{_KEY}.begin"
+        )
         events.register("before-send.cognito-idp", self._send, unique_id=f"{_KEY}.send")
         events.register("needs-retry.cognito-idp", self._answered, unique_id=f"{_KEY}.answered")
 
     def _begin(self, params: Mapping[str, Any], context: dict[str, Any], **_: Any) -> None:
-        # The pool id is the only request member ever printed: it is no secret.
+        # The caller's parameters, before botocore serializes them. The pool id is the only one
+        # ever printed: it is no secret.
         context[_KEY] = {"pool": params.get("UserPoolId"), "started": time.monotonic()}
 
     def _send(self, request: Any, **_: Any) -> None:
@@ -85,11 +88,11 @@ def _outcome(response: Any, caught_exception: BaseException | None) -> str:
 
 
 class AnswerLog:
-    """The HTTP status and content type of the last answer a client received."""
+    """The HTTP status and content type of the last answer a client received, by operation."""
 
     def __init__(self) -> None:
-        self.status: int | None = None
-        self.content_type: str | None = None
+        self.last: tuple[int, str | None] | None = None
+        self.by_operation: dict[str, tuple[int, str | None]] = {}
 
     def watch(self, client: Any) -> None:
         """Follow every answer ``client`` receives."""
@@ -97,21 +100,24 @@ class AnswerLog:
             "before-parse.cognito-idp", self._answered, unique_id=f"{_KEY}.answer"
         )
 
-    def _answered(self, response_dict: Mapping[str, Any], **_: Any) -> None:
+    def _answered(self, operation_model: Any, response_dict: Mapping[str, Any], **_: Any) -> None:
         headers: Mapping[str, str] = response_dict.get("headers") or {}
-        self.status = response_dict.get("status_code")
-        self.content_type = next(
+        kind = next(
             (value for key, value in headers.items() if key.lower() == "content-type"), None
         )
+        self.last = (int(response_dict.get("status_code") or 0), kind)
+        self.by_operation[str(operation_model.name)] = self.last
 
-    def not_cognito(self) -> bool:
-        """Whether the last answer was not one Cognito gives (JSON, or an empty success)."""
-        if self.status is None:
-            return False
-        kind = (self.content_type or "").split(";")[0].strip().lower()
-        return not (kind.endswith("json") or (self.status == 200 and not kind))  # noqa: PLR2004
+    def foreign(self, operation: str | None) -> str | None:
+        """Describe the answer to ``operation`` (else the last answer) if Cognito gives no such.
 
-    def describe(self) -> str:
-        """``HTTP 500 (text/html)``: the answer, as the error message names it."""
-        kind = self.content_type.split(";")[0].strip() if self.content_type else "no content type"
-        return f"HTTP {self.status} ({kind})"
+        ``HTTP 500 (text/html)``, say; ``None`` for JSON (what Cognito answers), or no answer.
+        """
+        answer = self.by_operation.get(operation or "") or self.last
+        if answer is None:
+            return None
+        status, content_type = answer
+        kind = (content_type or "").split(";")[0].strip()
+        if "json" in kind.lower() or (status == 200 and not kind):  # noqa: PLR2004
+            return None
+        return f"HTTP {status} ({kind or 'no content type'})"
