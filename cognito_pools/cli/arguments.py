@@ -267,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         """,
         """
         cognito-pools update eu-west-1_AbC123 deletion_protection=ACTIVE
-        cognito-pools update eu-west-1_AbC123 mfa.software_token_mfa_configuration.enabled=true -y
+        cognito-pools update eu-west-1_AbC123 user_pool_tags.team=auth -y
         """,
     )
     update.add_argument("pool_id", metavar="POOL_ID")
