@@ -20,7 +20,13 @@ DEV_BOTOCORE = "1.44.8"
 """The botocore the models are generated from; the codegen check needs exactly this one."""
 FLOOR_BOTOCORE = "1.42.1"
 """The oldest botocore we support, as declared in pyproject.toml."""
-TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", "moto[cognitoidp,server]>=5.1"]
+TEST_DEPS = [
+    "pytest>=8",
+    "pytest-xdist>=3.5",
+    "hypothesis>=6.100",
+    "moto[cognitoidp,server]>=5.1",
+    "mypy>=1.13",  # tests/test_docs_typing.py: the documentation's examples under mypy --strict
+]
 TYPING_DEPS = ["mypy>=1.13", "pyright[nodejs]>=1.1.390", "pytest>=8"]
 LINT_DEPS = ["ruff>=0.8"]
 PARALLEL = ["-n", "auto", "--dist", "load"]
