@@ -350,3 +350,35 @@ def test_ctrl_c_while_the_command_loads_exits_130_with_one_line(moto_server):
     assert process.returncode == 130, rest.decode()
     assert out == b""
     assert said == ["cognito-pools: interrupted"]
+
+
+# --- map keys: every path a plan or an error prints is one the command takes --------------------
+
+
+def test_map_keys_are_taken_as_dotted_or_bracketed_paths(cli, client, make_pool):
+    pool_id = make_pool()
+    status, _, err = cli(
+        "update", pool_id, "user_pool_tags.team=auth", "user_pool_tags['cost:center']=4711", "--yes"
+    )
+    assert status == 0, err
+    tags = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]["UserPoolTags"]
+    assert tags == {"team": "auth", "env": "prod", "cost:center": "4711"}
+
+    # The paths a plan prints (whole maps, or one entry each) give back a plan with no changes.
+    change = ["user_pool_tags.owner=me", 'user_pool_tags["env"]=null', "user_pool_tags.team=id"]
+    status, planned, _ = cli("plan", pool_id, *change, "--output", "json")
+    assert status == 0
+    printed = json.loads(planned)["changes"]
+    assert printed
+    assert all(entry["path"].startswith("user_pool_tags") for entry in printed)
+    status, _, _ = cli("update", pool_id, *change, "--yes")
+    assert status == 0
+    again = [f"{entry['path']}={json.dumps(entry['new'])}" for entry in printed]
+    assert cli("plan", pool_id, *again)[1] == f"No changes to user pool {pool_id}.\n"
+
+    # And the path a refusal prints for a map entry names the entry to fix.
+    status, _, err = cli("update", pool_id, "user_pool_tags.aws:owner=me", "--yes")
+    assert status == 1
+    assert "user_pool_tags['aws:owner']" in one_line(err)
+    status, _, err = cli("update", pool_id, "user_pool_tags['aws:owner']=null", "--yes")
+    assert (status, err) == (0, "")

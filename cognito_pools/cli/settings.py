@@ -6,12 +6,14 @@ validation errors print. ``mfa`` and ``mfa.…`` paths name the MFA setup (the
 otherwise; ``null`` clears. Where the setting is a string the text is kept as written
 (``pool_name=2024`` stays ``"2024"``), and a list of strings also takes a comma-separated value.
 A path into a map changes that one entry and keeps the others (``user_pool_tags.team=auth``;
-the rest of the path is the key, dots included).
+the rest of the path is the key, dots included). The key may also be given in brackets, as
+validation errors print it: ``user_pool_tags['team']=auth``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -124,7 +126,18 @@ def _mode_beside_mfa_paths(
     ]
 
 
+_BRACKETED_KEY = re.compile(r"(?P<head>[^\[\]]+)\[(?P<key>'[^']*'|\"[^\"]*\"|[^\]'\"]*)\]")
+"""``user_pool_tags['team']``: a map's path and one key, as validation errors print it."""
+
+
 def _split_path(raw: str, text: str) -> tuple[str, ...]:
+    bracketed = _BRACKETED_KEY.fullmatch(raw.strip())
+    if bracketed is not None:
+        key = bracketed["key"]
+        key = key[1:-1] if key[:1] in {"'", '"'} else key
+        if not key:
+            raise SettingError(f"{text!r}: the key in brackets is empty")
+        return (*_split_path(bracketed["head"], text), key)
     path = tuple(raw.strip().split("."))
     if not raw.strip() or any(not part for part in path):
         raise SettingError(f"{text!r}: the path must be dotted setting names, e.g. pool_name")
