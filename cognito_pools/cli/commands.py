@@ -49,7 +49,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from cognito_pools.cli.configfile import Document
-    from cognito_pools.errors import ServiceError
     from cognito_pools.models import UserPoolMfaConfig
     from cognito_pools.plan import Plan
     from cognito_pools.pools import Pool
@@ -379,12 +378,14 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
         )
     if isinstance(error, errors.ServiceError):
         request = f" (request id {error.request_id})" if error.request_id else ""
-        said = f"{PROG}: {error.operation} failed: {error.code}: {error.message}{request}"
-        return said + _news(error)
+        message = error.message or "(Cognito gave no message)"
+        said = f"{PROG}: {error.operation} failed: {error.code}: {message}{request}"
+        return said + _news(error, said)
     cause = _botocore_cause(error, botocore_errors.BotoCoreError)
     if cause is not None:
         tries = getattr(error, "attempts", 1)
-        return f"{PROG}: {_connection_problem(cause, run, tries)}"
+        problem = _connection_problem(cause, run, tries)
+        return f"{PROG}: {problem}{_news(error, problem)}"
     if isinstance(error, errors.CognitoPoolsError):
         return f"{PROG}: {error}"
     if isinstance(error, ValueError) and "endpoint" in str(error).lower():
@@ -417,19 +418,26 @@ def _refusal(error: Exception, run: Run) -> str | None:
     return None
 
 
-def _news(error: ServiceError) -> str:
-    """What the library added to a service error's message, on the same line.
+def _news(error: Exception, said: str) -> str:
+    """What the library added to an error's message, to follow ``said`` on the same line.
 
     When the second of an update's two writes fails, the library undoes the first and says so
-    after its message ("SetUserPoolMfaConfig had already changed the pool and was undone; ...").
-    The command repeats those words exactly: they say what the pool holds now.
+    on a line of its own after the error's message ("SetUserPoolMfaConfig had already changed
+    the pool and was undone; ..."). The command repeats those words exactly: they say what the
+    pool holds now.
     """
-    suffix = f" (request id {error.request_id})" if error.request_id else ""
-    own = f"{error.operation} failed with {error.code}: {error.message}{suffix}"
-    said = str(error)
-    if not said.startswith(own) or not said[len(own) :].strip():
+    from cognito_pools.errors import ServiceError  # noqa: PLC0415 - loaded by now anyway
+
+    text = str(error)
+    if isinstance(error, ServiceError):  # its message may span lines: take what follows it
+        suffix = f" (request id {error.request_id})" if error.request_id else ""
+        own = f"{error.operation} failed with {error.code}: {error.message}{suffix}"
+        added = text[len(own) :] if text.startswith(own) else ""
+    else:
+        added = text.partition("\n")[2]
+    if not added.strip():
         return ""
-    return f"{'' if own.endswith('.') else '.'} {' '.join(said[len(own) :].split())}"
+    return f"{'' if said.endswith('.') else '.'} {' '.join(added.split())}"
 
 
 def _not_cognito(error: Exception, run: Run) -> str | None:
@@ -444,6 +452,7 @@ def _not_cognito(error: Exception, run: Run) -> str | None:
         return None
     operation = error.operation if isinstance(error, ServiceError) else None
     answer = run.answers.foreign(operation)
+    operation = operation or run.answers.last_operation
     if answer is None and isinstance(error, ServiceError) and not error.code.isalpha():
         answer = f"HTTP {error.status or error.code} without a Cognito error code"
     if answer is None:

@@ -92,6 +92,7 @@ class AnswerLog:
 
     def __init__(self) -> None:
         self.last: tuple[int, str | None] | None = None
+        self.last_operation: str | None = None
         self.by_operation: dict[str, tuple[int, str | None]] = {}
 
     def watch(self, client: Any) -> None:
@@ -106,7 +107,8 @@ class AnswerLog:
             (value for key, value in headers.items() if key.lower() == "content-type"), None
         )
         self.last = (int(response_dict.get("status_code") or 0), kind)
-        self.by_operation[str(operation_model.name)] = self.last
+        self.last_operation = str(operation_model.name)
+        self.by_operation[self.last_operation] = self.last
 
     def foreign(self, operation: str | None) -> str | None:
         """Describe the answer to ``operation`` (else the last answer) if Cognito gives no such.
