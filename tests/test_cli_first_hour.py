@@ -382,3 +382,24 @@ def test_map_keys_are_taken_as_dotted_or_bracketed_paths(cli, client, make_pool)
     assert "user_pool_tags['aws:owner']" in one_line(err)
     status, _, err = cli("update", pool_id, "user_pool_tags['aws:owner']=null", "--yes")
     assert (status, err) == (0, "")
+
+
+def test_a_list_item_is_named_by_its_index_as_errors_print_it(cli, client, make_pool):
+    two = [{"Name": "verified_email", "Priority": 1}, {"Name": "admin_only", "Priority": 2}]
+    pool_id = make_pool({**DEMO_POOL, "AccountRecoverySetting": {"RecoveryMechanisms": two}})
+    path = "account_recovery_setting.recovery_mechanisms"
+    status, _, err = cli("update", pool_id, f"{path}[0].priority=2", f"{path}[1]=null", "--yes")
+    assert status == 0, err
+    described = client.describe_user_pool(UserPoolId=pool_id)["UserPool"]
+    recovery = described["AccountRecoverySetting"]["RecoveryMechanisms"]
+    assert recovery == [{"Name": "verified_email", "Priority": 2}]  # the other item removed
+
+    status, _, err = cli("plan", pool_id, f"{path}[0].priority=0")
+    assert status == 1
+    assert f"{path}[0].priority: 0 is below the minimum of 1" in one_line(err)  # as it was typed
+    status, _, err = cli("plan", pool_id, f"{path}[4].priority=2")
+    assert status == 1
+    assert "the list has 1 items" in one_line(err)
+    status, _, err = cli("plan", pool_id, f"{path}.priority=2")
+    assert status == 1
+    assert f"name an item by its index, e.g. {path}[0]" in one_line(err)

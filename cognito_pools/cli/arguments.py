@@ -73,7 +73,9 @@ settings:
   PATH=VALUE, where PATH is the dotted snake_case path that show and plans
   print (mfa=MODE and mfa.PATH for the MFA setup). VALUE is JSON when it
   parses (12, true, null, ["email"], {...}), plain text otherwise; null
-  clears. A path into a map sets one entry: user_pool_tags.team=auth.
+  clears. A path into a map sets one entry: user_pool_tags.team=auth (or
+  user_pool_tags['team']=auth); an index names a list item:
+  account_recovery_setting.recovery_mechanisms[0].priority=2.
 """
 
 
