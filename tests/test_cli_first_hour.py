@@ -12,6 +12,7 @@ every request through, except the operations a test tells it to answer itself.
 
 from __future__ import annotations
 
+import io
 import json
 import signal
 import subprocess
@@ -229,14 +230,19 @@ def test_refused_input_says_what_would_be_accepted(cli, client, make_pool, case)
 
 
 @pytest.mark.parametrize("content", ["", "  \n"], ids=["empty", "blank"])
-def test_an_empty_file_is_called_empty(cli, make_pool, tmp_path, content):
+def test_an_empty_file_is_called_empty(cli, make_pool, tmp_path, monkeypatch, content):
     path = tmp_path / "pool.json"
     path.write_text(content, encoding="utf-8")
-    status, _, err = cli("plan", make_pool(), "--file", str(path))
+    pool_id = make_pool()
+    status, _, err = cli("plan", pool_id, "--file", str(path))
     assert status == 1
     line = one_line(err)
-    assert f"{path}: the file is empty" in line
-    assert "JSON" not in line.split("empty")[0]
+    assert f"{path}: the file is empty; expected a document made by 'cognito-pools export'" in line
+    assert "not valid JSON" not in line
+    monkeypatch.setattr("sys.stdin", io.StringIO(content))
+    status, _, err = cli("apply", pool_id, "-", "--yes")
+    assert status == 1
+    assert "-: standard input is empty" in one_line(err)
 
 
 # --- a file exported from another pool ----------------------------------------------------------
