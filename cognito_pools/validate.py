@@ -398,7 +398,8 @@ def _kind(value: object) -> str:
 
 def _count(size: int, unit: str) -> str:
     """``1 character``, ``3 characters``: ``unit`` is a plural."""
-    return f"{size} {unit.removesuffix('s') if size == 1 else unit}"
+    singular = {"characters": "character", "items": "item", "entries": "entry"}
+    return f"{size} {singular.get(unit, unit) if size == 1 else unit}"
 
 
 def case_hint(value: object, allowed: Iterable[str]) -> str:
