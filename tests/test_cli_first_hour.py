@@ -40,6 +40,8 @@ class Gateway(BaseHTTPRequestHandler):
     """Passes requests on to moto, except the operations in :attr:`answers`."""
 
     upstream: ClassVar[str] = ""
+    url: ClassVar[str] = ""
+    """Where the command reaches the gateway."""
     answers: ClassVar[dict[str, tuple[int, dict[str, str], bytes]]] = {}
     """Operation name -> (status, headers, body) to answer instead of moto."""
 
@@ -86,7 +88,7 @@ def gateway(moto_server: str) -> Iterator[type[Gateway]]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    handler.url = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
+    handler.url = f"http://127.0.0.1:{server.server_address[1]}"
     yield handler
     server.shutdown()
     server.server_close()
