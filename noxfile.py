@@ -23,7 +23,13 @@ FLOOR_BOTOCORE = "1.42.1"
 MOTO = "moto[cognitoidp,server]==5.2.1"
 """The peer every test and benchmark runs against, pinned: a moto release that starts (or stops)
 enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own."""
-TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", MOTO]
+TEST_DEPS = [
+    "pytest>=8",
+    "pytest-xdist>=3.5",
+    "hypothesis>=6.100",
+    MOTO,
+    "mypy>=1.13",  # tests/test_docs_typing.py: the documentation's examples under mypy --strict
+]
 TYPING_DEPS = ["mypy>=1.13", "pyright[nodejs]>=1.1.390", "pytest>=8"]
 LINT_DEPS = ["ruff>=0.8"]
 PARALLEL = ["-n", "auto", "--dist", "load"]

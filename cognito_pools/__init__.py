@@ -16,9 +16,12 @@ application that changes pools in one code path) should not pay.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from cognito_pools import _names
+
+TYPE_CHECKING = False
+"""``typing.TYPE_CHECKING`` without importing ``typing``: the command line's entry point imports
+this package before its Ctrl-C guard runs, so this module loads nothing it can do without."""
 
 __all__ = [
     "CallFailedError",
@@ -46,6 +49,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from cognito_pools import changes, models
     from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
     from cognito_pools.errors import (

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import pty
+import re
 import select
 import signal
 import socket
@@ -677,13 +678,28 @@ def test_every_command_help_has_a_description_an_example_and_the_exit_codes(comm
     assert examples
     assert all(line.strip().startswith("cognito-pools ") for line in examples)
     assert "2    plan --detailed-exitcode only" in text
-    assert "--timeout SECONDS" in text  # the connection options work after the command too
+    # The connection options work after the command too; the demo runs its own server.
+    assert ("--timeout SECONDS" in text) is (command != "demo")
 
 
 def test_demo_runs_end_to_end(capsys):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "1 setting asked for;" in out
+    # Each count says as many settings as the names after it, and the total is their sum.
+    counted = re.findall(
+        r": (\d+) settings? (?:cleared|changed) \(([^)]*)\)", " ".join(out.split())
+    )
+    assert counted
+    assert all(int(count) == len(names.split(", ")) for count, names in counted)
+    differ = re.search(r"(\d+) settings differ afterwards", out)
+    assert differ is not None
+    total = int(differ[1])
+    step_two = out.split("2. Plain boto3")[1].split("3. cognito_pools")[0]
+    listed = [
+        line for line in step_two.splitlines() if line.startswith("     ") and line[5] in "+-~"
+    ]
+    assert total == sum(int(count) for count, _ in counted) + len(listed) - len(counted)
     assert "- deletion_protection (was 'ACTIVE')" in out  # what plain boto3 reset
     assert "~ policies.password_policy.minimum_length: 8 -> 12" in out
     assert "Exactly the planned ones" in out

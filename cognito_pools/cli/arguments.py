@@ -73,7 +73,9 @@ settings:
   PATH=VALUE, where PATH is the dotted snake_case path that show and plans
   print (mfa=MODE and mfa.PATH for the MFA setup). VALUE is JSON when it
   parses (12, true, null, ["email"], {...}), plain text otherwise; null
-  clears. A path into a map sets one entry: user_pool_tags.team=auth.
+  clears. A path into a map sets one entry: user_pool_tags.team=auth (or
+  user_pool_tags['team']=auth); an index names a list item:
+  account_recovery_setting.recovery_mechanisms[0].priority=2.
 """
 
 
@@ -139,12 +141,26 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
     )
 
 
+def _add_verbose_option(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """``--verbose``: global, before or after the command, like the connection options."""
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="print each API call on stderr: operation, pool id, attempt, status, duration "
+        "(never a setting's value)",
+    )
+
+
 def _command(
     commands: Any,  # argparse's _SubParsersAction, a private name
     name: str,
     summary: str,
     description: str,
     examples: str,
+    *,
+    calls_aws: bool = True,
 ) -> _Parser:
     epilog = "examples:\n" + textwrap.indent(textwrap.dedent(examples).strip(), "  ") + "\n"
     if name in {"plan", "update"}:
@@ -157,7 +173,9 @@ def _command(
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_connection_options(parser, defaults=False)
+    if calls_aws:  # the demo runs its own server: the connection options would be ignored
+        _add_connection_options(parser, defaults=False)
+        _add_verbose_option(parser, defaults=False)
     return parser
 
 
@@ -190,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_package_version()}")
     _add_connection_options(parser, defaults=True)
+    _add_verbose_option(parser, defaults=True)
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -250,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         """,
         """
         cognito-pools update eu-west-1_AbC123 deletion_protection=ACTIVE
-        cognito-pools update eu-west-1_AbC123 mfa.software_token_mfa_configuration.enabled=true -y
+        cognito-pools update eu-west-1_AbC123 user_pool_tags.team=auth -y
         """,
     )
     update.add_argument("pool_id", metavar="POOL_ID")
@@ -302,11 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
         """
         Start a moto server on a free local port, create two identical pools, and show what
         a plain update_user_pool call resets and how cognito_pools makes the same change
-        safely. Needs moto: pip install 'cognito-pools[demo]'.
+        safely. No AWS account, region or credentials are used. Needs moto:
+        pip install 'moto[cognitoidp,server]' (from a checkout: pip install -e '.[demo]').
         """,
         """
         cognito-pools demo
         """,
+        calls_aws=False,
     )
     return parser
 
