@@ -22,6 +22,7 @@ from cognito_pools.cli.arguments import (
     parse_arguments,
 )
 from cognito_pools.cli.configfile import FileError, change_to_match, read_settings, with_overrides
+from cognito_pools.cli.fleet_arguments import is_fleet_run
 from cognito_pools.cli.rendering import (
     Style,
     dump_json,
@@ -134,7 +135,7 @@ def _silence_stdout() -> None:
 
 
 def _run(run: Run) -> int:
-    command = _COMMANDS[run.args.command]
+    command = _fleet if is_fleet_run(run.args) else _COMMANDS[run.args.command]
     try:
         return command(run)
     except BrokenPipeError:
@@ -198,6 +199,21 @@ def _apply(run: Run) -> int:
     desired = read_settings(run.args.file, run.stdin)
     pool = run.pool()
     return _confirm_and_write(run, pool, pool.plan(**_change(run, pool, Settings({}, {}), desired)))
+
+
+# --- fleets: list, and plan/update/apply on a selection (cognito_pools.cli.fleet) ---
+
+
+def _fleet(run: Run) -> int:
+    from cognito_pools.cli.fleet import run_fleet  # noqa: PLC0415 - loads the library
+
+    def change(pool: Pool, settings: Settings, desired: Mapping[str, Any] | None) -> dict[str, Any]:
+        return _change(run, pool, settings, desired)
+
+    return run_fleet(run.args, run.out, run.err, run.stdin, make_client=_make_client, change=change)
+
+
+# --- end fleets ---
 
 
 _COMMANDS: Mapping[str, Callable[[Run], int]] = {
@@ -282,6 +298,7 @@ def _make_client(args: argparse.Namespace) -> Any:
         connect_timeout=args.timeout,
         read_timeout=args.timeout,
         retries={"mode": "standard", "total_max_attempts": _MAX_ATTEMPTS},
+        max_pool_connections=max(10, args.workers),  # fleets: a connection per worker
     )
     session: Any = boto3.Session(profile_name=args.profile, region_name=args.region)
     return session.client("cognito-idp", endpoint_url=args.endpoint_url, config=config)
