@@ -235,8 +235,13 @@ class QuotaGuard:
         self.throttles: dict[str, int] = dict.fromkeys(self._limiters, 0)
         """Throttling answers received so far, per quota category."""
         events = client.meta.events
-        events.register("before-send.cognito-idp", self._before_send, unique_id=_HANDLER_ID)
-        events.register("needs-retry.cognito-idp", self._count_throttle, unique_id=_HANDLER_ID)
+        # botocore keeps one handler per unique id across all events, hence two ids.
+        events.register(
+            "before-send.cognito-idp", self._before_send, unique_id=f"{_HANDLER_ID}.quota"
+        )
+        events.register(
+            "needs-retry.cognito-idp", self._count_throttle, unique_id=f"{_HANDLER_ID}.throttles"
+        )
 
     def _category(self, event_name: str) -> str | None:
         return QUOTA_CATEGORIES.get(event_name.rpartition(".")[2])
