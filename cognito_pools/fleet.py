@@ -3,8 +3,8 @@
 A fleet run lists the pools of an account and Region (every page of ListUserPools), selects
 some (:class:`Selection`: by name glob, by tags, by ids, or all), and then plans, updates or
 applies saved plans on each selected pool through the public API of one pool
-(:meth:`UserPools.get`, then :meth:`Pool.plan`, :meth:`Pool.apply`). Nothing here merges or
-diffs settings itself.
+(:meth:`~cognito_pools.UserPools.get`, then :meth:`~cognito_pools.Pool.plan` and
+:meth:`~cognito_pools.Pool.apply`). Nothing here merges or diffs settings itself.
 
 Every pool ends with an :class:`Outcome`: ``unchanged``, ``changed``, ``refused`` (the change
 failed validation; the problems are listed), ``stale`` (a saved plan no longer says what the
@@ -119,8 +119,9 @@ _THROTTLE_CODES = frozenset({"TooManyRequestsException", "ThrottlingException"})
 _HANDLER_ID = "cognito_pools.fleet"
 
 Change = Mapping[str, Any] | Callable[["Pool"], Mapping[str, Any]]
-"""The keywords of :meth:`Pool.plan` for every pool, or a function that makes them from the
-pool's handle (for changes that depend on what the pool holds, such as one map entry)."""
+"""The keywords of :meth:`~cognito_pools.Pool.plan` for every pool, or a function that makes
+them from the pool's handle (for changes that depend on what the pool holds, such as one map
+entry)."""
 
 
 # --- rate limiting -------------------------------------------------------------------------------
@@ -504,8 +505,8 @@ class SavedPlans:
          "region": "eu-west-1",
          "pools": [{"pool_id", "pool_name", "change", "accept_reset", "changes"}]}
 
-    ``change`` holds the keywords of :meth:`Pool.plan`, as given (a value set for the SMS
-    role's external id is kept in it, so store the file accordingly); ``changes`` holds the
+    ``change`` holds the keywords of :meth:`~cognito_pools.Pool.plan`, as given (a value set for
+    the SMS role's external id is kept in it, so store the file accordingly); ``changes`` holds the
     plan, secrets shown as ``"***"``.
     """
 
@@ -645,10 +646,11 @@ class _Target:
 class Fleet:
     """Plan, update and apply saved plans across the user pools of one account and Region.
 
-    ``client``, ``session`` and ``retries`` are those of :class:`UserPools`. ``max_rps`` is the
-    rate per quota category (UserPoolRead, UserPoolUpdate) that every request of the client,
-    retries included, is held to (:class:`QuotaGuard`); ``account`` names the budget the
-    limiters share (see :class:`QuotaGuard`). ``workers`` pools are worked on at once.
+    ``client``, ``session`` and ``retries`` are those of :class:`~cognito_pools.UserPools`.
+    ``max_rps`` is the rate per quota category (UserPoolRead, UserPoolUpdate) that every
+    request of the client, retries included, is held to (:class:`QuotaGuard`); ``account``
+    names the budget the limiters share (see :class:`QuotaGuard`). ``workers`` pools are worked
+    on at once.
     ``progress`` is called, from the worker threads but never concurrently, with a
     :class:`Progress` after each pool.
 
@@ -671,7 +673,7 @@ class Fleet:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers!r}")
         self.pools = UserPools(client, session=session, retries=retries)
-        """The :class:`UserPools` every pool is read through."""
+        """The :class:`~cognito_pools.UserPools` every pool is read through."""
         self.client: Any = self.pools.client
         self.guard = QuotaGuard(self.client, max_rps, account=account)
         """The rate limits and the counts of requests and throttles."""
@@ -731,8 +733,8 @@ class Fleet:
     ) -> FleetReport:
         """Plan ``change`` on every selected pool; write nothing.
 
-        ``change`` is the keywords of :meth:`Pool.plan`, or a function of the pool's handle
-        that returns them. The report's :meth:`FleetReport.saved` keeps the plans for
+        ``change`` is the keywords of :meth:`~cognito_pools.Pool.plan`, or a function of the
+        pool's handle that returns them. The report's :meth:`FleetReport.saved` keeps the plans for
         :meth:`apply`.
         """
         return self._run("plan", selection, change, accept_reset, write=False)
@@ -752,8 +754,8 @@ class Fleet:
 
         A pool where it does not ends ``stale``, and nothing is written to it. Plans kept from
         this process's run (:meth:`FleetReport.saved` without a file in between) are applied
-        with :meth:`Pool.apply` directly; read from a file, each pool is read and planned again
-        and compared with the saved plan first.
+        with :meth:`~cognito_pools.Pool.apply` directly; read from a file, each pool is read and
+        planned again, and compared with the saved plan first.
         """
         started = time.monotonic()
         before = self.guard.counts()
