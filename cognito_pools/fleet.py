@@ -37,6 +37,7 @@ import json
 import math
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
@@ -179,6 +180,8 @@ class RateLimiter:
         return wait
 
 
+_guards: dict[int, tuple[weakref.ref[Any], QuotaGuard]] = {}
+"""Each client's guard, by the id of its event emitter (checked through the weak reference)."""
 _limiters: dict[tuple[str, str, str], RateLimiter] = {}
 _limiters_guard = threading.Lock()
 
@@ -236,13 +239,37 @@ class QuotaGuard:
         self.throttles: dict[str, int] = dict.fromkeys(self._limiters, 0)
         """Throttling answers received so far, per quota category."""
         events = client.meta.events
-        # botocore keeps one handler per unique id across all events, hence two ids.
-        events.register(
-            "before-send.cognito-idp", self._before_send, unique_id=f"{_HANDLER_ID}.quota"
-        )
-        events.register(
-            "needs-retry.cognito-idp", self._count_throttle, unique_id=f"{_HANDLER_ID}.throttles"
-        )
+        # One guard per client: a new one takes the place of the last. botocore keeps one
+        # handler per unique id across all events, hence two ids.
+        for event, handler, name in self._hooks():
+            events.unregister(event, unique_id=name)
+            events.register(event, handler, unique_id=name)
+        _guards[id(events)] = (weakref.ref(events), self)
+
+    def _hooks(self) -> list[tuple[str, Callable[..., None], str]]:
+        return [
+            ("before-send.cognito-idp", self._before_send, f"{_HANDLER_ID}.quota"),
+            ("needs-retry.cognito-idp", self._count_throttle, f"{_HANDLER_ID}.throttles"),
+        ]
+
+    @classmethod
+    def attach(
+        cls, client: Any, max_rps: float = DEFAULT_MAX_RPS, *, account: str | None = None
+    ) -> QuotaGuard:
+        """The client's guard, set to ``max_rps``: the one it has, or a new one.
+
+        Fleets made on one client share its guard, and so its counts (each report takes its
+        own difference).
+        """
+        events = client.meta.events
+        known = _guards.get(id(events))
+        guard = known[1] if known is not None and known[0]() is events else None
+        if guard is None or (account is not None and account != guard.account):
+            return cls(client, max_rps, account=account)
+        guard.max_rps = max_rps
+        for limiter in guard._limiters.values():  # noqa: SLF001 - the class's own
+            limiter.rate = max_rps
+        return guard
 
     def _category(self, event_name: str) -> str | None:
         return QUOTA_CATEGORIES.get(event_name.rpartition(".")[2])
@@ -675,7 +702,7 @@ class Fleet:
         self.pools = UserPools(client, session=session, retries=retries)
         """The :class:`~cognito_pools.UserPools` every pool is read through."""
         self.client: Any = self.pools.client
-        self.guard = QuotaGuard(self.client, max_rps, account=account)
+        self.guard = QuotaGuard.attach(self.client, max_rps, account=account)
         """The rate limits and the counts of requests and throttles."""
         self.workers = workers
         self.retries = retries

@@ -105,19 +105,22 @@ class QuotaProxy:
 
     def forward(self, method: str, path: str, headers: dict[str, str], body: bytes) -> Any:
         """Send the request on to moto over this thread's connection."""
-        connection: http.client.HTTPConnection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            host = self.upstream.hostname or "127.0.0.1"
-            connection = http.client.HTTPConnection(host, self.upstream.port, timeout=30)
-            self._local.connection = connection
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-        except (OSError, http.client.HTTPException):
-            connection.close()
-            self._local.connection = None
-            raise
-        return response.status, response.getheaders(), response.read()
+        for fresh in (False, True):
+            connection: http.client.HTTPConnection | None = getattr(self._local, "connection", None)
+            if connection is None or fresh:
+                host = self.upstream.hostname or "127.0.0.1"
+                connection = http.client.HTTPConnection(host, self.upstream.port, timeout=30)
+                self._local.connection = connection
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                return response.status, response.getheaders(), response.read()
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                # moto closed a kept-alive connection between two requests: open another.
+                connection.close()
+                if fresh:
+                    raise
+        raise AssertionError("unreachable")
 
 
 def _handler(proxy: QuotaProxy) -> type[BaseHTTPRequestHandler]:

@@ -210,7 +210,11 @@ def _fleet(run: Run) -> int:
     def change(pool: Pool, settings: Settings, desired: Mapping[str, Any] | None) -> dict[str, Any]:
         return _change(run, pool, settings, desired)
 
-    return run_fleet(run.args, run.out, run.err, run.stdin, make_client=_make_client, change=change)
+    def make_client(args: argparse.Namespace) -> Any:
+        run.client = _make_client(args)  # for the messages of errors outside any one pool
+        return run.client
+
+    return run_fleet(run.args, run.out, run.err, run.stdin, make_client=make_client, change=change)
 
 
 # --- end fleets ---

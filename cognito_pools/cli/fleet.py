@@ -343,15 +343,15 @@ def _update(run: _FleetRun, change: ChangeMaker) -> int:
         f"Apply {settings} setting changes to {saved.pending} of {len(planned.results)} pools?"
     ):
         return run.refuse_unconfirmed("updating a fleet")
-    applied = fleet.apply(saved)
-    not_planned = [result for result in planned.results if result.plan is None]
-    return run.print_report(_merged(applied, not_planned))
+    return run.print_report(_merged(planned, fleet.apply(saved)))
 
 
-def _merged(applied: FleetReport, others: list[PoolResult]) -> FleetReport:
+def _merged(planned: FleetReport, applied: FleetReport) -> FleetReport:
+    """The plan's report, each planned pool's result replaced by what applying it did."""
+    written = {result.pool_id: result for result in applied.results}
     return FleetReport(
         action="update",
-        results=(*applied.results, *others),
+        results=tuple(written.get(result.pool_id, result) for result in planned.results),
         elapsed=applied.elapsed,
         requests=applied.requests,
         throttles=applied.throttles,
