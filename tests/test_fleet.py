@@ -554,3 +554,14 @@ def test_fleets_on_one_client_share_its_guard_and_count_their_own_requests(clien
     for fleet in (first, second):
         report = fleet.plan(Selection(name="count-*"), {"deletion_protection": "ACTIVE"})
         assert report.requests == {"UserPoolRead": 3, "UserPoolUpdate": 0}  # list, get, plan
+
+
+def test_list_help_has_a_description_examples_and_the_exit_codes(capsys):
+    assert main(["list", "--help"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: cognito-pools list")
+    examples = text.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert examples
+    assert all(line.strip().startswith("cognito-pools list") for line in examples)
+    assert "--max-rps N" in text
+    assert "exit status:" in text
