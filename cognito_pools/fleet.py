@@ -29,6 +29,7 @@ The layers, from the bottom:
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import dataclasses
 import datetime as dt
@@ -134,7 +135,9 @@ class RateLimiter:
     Request *n* goes no earlier than ``(1 + margin) / rate`` seconds after request *n - 1*, so
     any one-second window holds at most ``rate`` requests, the first second included: there is
     no opening burst. ``margin`` (5 % by default) absorbs the jitter between the moment a thread
-    is let through and the moment its request reaches Cognito.
+    is let through and the moment its request reaches Cognito. A thread that wakes late cannot
+    crowd a second either: the times requests were really let through are checked too, and no
+    ``rate`` of them (rounded down) fall within one second.
     """
 
     def __init__(
@@ -145,15 +148,15 @@ class RateLimiter:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if not rate > 0 or math.isinf(rate):
-            raise ValueError(f"the rate must be a positive number of requests, got {rate!r}")
-        self._interval = (1 + margin) / rate
         self._margin = margin
-        self._rate = rate
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()
         self._next = -math.inf
+        self._sent: collections.deque[float] = collections.deque()
+        self._rate = self._interval = 0.0
+        self._burst = 1
+        self.rate = rate
 
     @property
     def rate(self) -> float:
@@ -167,18 +170,30 @@ class RateLimiter:
         with self._lock:
             self._rate = rate
             self._interval = (1 + self._margin) / rate
+            self._burst = max(1, math.floor(rate))
+            self._sent = collections.deque(self._sent, maxlen=self._burst)
 
     def acquire(self) -> float:
         """Wait for this request's turn; return the seconds waited."""
+        started = self._clock()
         with self._lock:
-            now = self._clock()
-            turn = max(now, self._next)
+            turn = max(started, self._next)
             self._next = turn + self._interval
-        wait = turn - now
-        if wait > 0:
+        if turn > started:
+            self._sleep(turn - started)
+        while True:
+            with self._lock:
+                now = self._clock()
+                sent = self._sent
+                wait = sent[0] + _WINDOW - now if len(sent) == self._burst else 0.0
+                if wait <= 0:
+                    sent.append(now)
+                    return now - started
             self._sleep(wait)
-        return wait
 
+
+_WINDOW = 1.0 + 0.01
+"""Seconds that ``rate`` requests let through must span, at least: a second, and a little."""
 
 _guards: dict[int, tuple[weakref.ref[Any], QuotaGuard]] = {}
 """Each client's guard, by the id of its event emitter (checked through the weak reference)."""

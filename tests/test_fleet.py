@@ -466,6 +466,27 @@ def test_the_limiter_has_no_opening_burst_and_no_second_above_the_rate():
     assert 100 / (sent[-1] - sent[0] + 1 / 15) >= 0.9 * 15
 
 
+def test_a_thread_that_wakes_late_does_not_crowd_a_second():
+    """Two threads: one oversleeps its turn; the requests really sent still keep the rate."""
+    now = [0.0]
+    lock = threading.Lock()
+    late = {"first": True}
+
+    def sleep(seconds: float) -> None:
+        with lock:
+            extra = 0.3 if late["first"] else 0.0  # the first sleeper wakes 300 ms late
+            late["first"] = False
+            now[0] += seconds + extra
+
+    limiter = RateLimiter(10, clock=lambda: now[0], sleep=sleep)
+    sent: list[float] = []
+    for _ in range(40):
+        limiter.acquire()
+        sent.append(now[0])
+    for start in sent:
+        assert sum(1 for at in sent if start <= at < start + 1.0) <= 10
+
+
 def test_ctrl_c_finishes_the_pools_started_and_touches_no_other(client, direct):
     pools = [create(direct, f"stop-{index}", {}) for index in range(6)]
 
