@@ -209,6 +209,8 @@ class _FleetRun:
 
     def print_report(self, report: FleetReport, *, detailed: bool = False) -> int:
         self.progress.clear()
+        if not report.results:
+            self.err.write(f"{PROG}: no pool matches the selection; nothing to do\n")
         if self.args.output == "json":
             dump_json(report_document(report), self.out)
         else:
