@@ -586,3 +586,30 @@ def test_list_help_has_a_description_examples_and_the_exit_codes(capsys):
     assert all(line.strip().startswith("cognito-pools list") for line in examples)
     assert "--max-rps N" in text
     assert "exit status:" in text
+
+
+def test_one_exported_baseline_checks_a_whole_fleet_for_drift(
+    direct, monkeypatch, capsys, endpoint, tmp_path
+):
+    baseline = create(direct, "base-a", {"env": "prod"}, DeletionProtection="ACTIVE")
+    drifted = create(direct, "base-b", {"env": "prod"})
+    monkeypatch.setenv("AWS_ENDPOINT_URL", endpoint)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["export", baseline]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    del exported["settings"]["pool_name"]  # a file for every pool keeps each one's name
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+
+    argv = ["plan", "--name", "base-*", "--file", str(path), "--detailed-exitcode"]
+    status = main([*argv, "--output", "json", "--max-rps", "500"])
+    report = json.loads(capsys.readouterr().out)
+    assert status == 2
+    assert [(entry["pool_name"], entry["outcome"]) for entry in report["pools"]] == [
+        ("base-a", "unchanged"),
+        ("base-b", "changed"),
+    ]
+    drift = report["pools"][1]
+    assert drift["pool_id"] == drifted
+    assert [change["path"] for change in drift["changes"]] == ["deletion_protection"]
+    assert drift["changes"][0]["new"] == "ACTIVE"
