@@ -435,6 +435,7 @@ class FleetReport:
     throttles: Mapping[str, int] = dataclasses.field(default_factory=dict[str, int])
     """Throttling answers received during the run, per quota category."""
     region: str | None = None
+    """The Region the pools are in (saved plans record it, and apply only there)."""
 
     @property
     def summary(self) -> dict[Outcome, int]:
@@ -829,9 +830,9 @@ class Fleet:
         try:
             results = self._map(action, targets, one, _result)
         except FleetInterruptedError as stop:
-            report = self._report(action, [*stop.report.results, *failed], started, before)
+            report = self._report(action, _by_name(*stop.report.results, *failed), started, before)
             raise FleetInterruptedError(report, stop.total + len(failed)) from None
-        return self._report(action, [*results, *failed], started, before)
+        return self._report(action, _by_name(*results, *failed), started, before)
 
     def _report(
         self,
@@ -993,6 +994,11 @@ def _planner(
 
 def _applier(pool: Pool, plan: Plan) -> Callable[[], Pool]:
     return lambda: pool.apply(plan)
+
+
+def _by_name(*results: PoolResult) -> list[PoolResult]:
+    """Results in the order of the selection: by pool name, then id."""
+    return sorted(results, key=lambda result: (result.pool_name, result.pool_id))
 
 
 def _result(done: PoolResult) -> PoolResult:
