@@ -192,3 +192,14 @@ def docs(session: nox.Session) -> None:
         "docs/_build/html",
         *session.posargs,
     )
+
+
+@nox.session(python=PYTHON)
+def fleet(session: nox.Session) -> None:
+    """A fleet update of 500 pools behind a proxy enforcing Cognito's quotas (docs/fleets.md).
+
+    Prints the rate achieved as a share of the quota, the throttles, and the wall time against
+    the bound ``requests / quota``. ``nox -s fleet -- --pools 100 --quota 15`` for a shorter run.
+    """
+    install_project(session, "moto[cognitoidp,server]>=5.1")
+    session.run("python", "benchmarks/fleet.py", *session.posargs)

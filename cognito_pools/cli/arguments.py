@@ -11,6 +11,8 @@ import argparse
 import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from cognito_pools.cli import fleet_arguments as fleet
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -38,7 +40,7 @@ EXIT_INTERRUPTED = 130
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a connection, and then for each answer."""
 
-COMMANDS = ("show", "plan", "update", "export", "apply", "demo")
+COMMANDS = ("show", "plan", "update", "export", "apply", "list", "demo")
 """Every command, in the order the help lists them."""
 
 _EXIT_CODES = """\
@@ -176,6 +178,7 @@ def _command(
     if calls_aws:  # the demo runs its own server: the connection options would be ignored
         _add_connection_options(parser, defaults=False)
         _add_verbose_option(parser, defaults=False)
+        fleet.add_fleet_options(parser, defaults=False)  # fleets
     return parser
 
 
@@ -209,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {_package_version()}")
     _add_connection_options(parser, defaults=True)
     _add_verbose_option(parser, defaults=True)
+    fleet.add_fleet_options(parser, defaults=True)  # fleets
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -247,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools plan eu-west-1_AbC123 --file pool.json --detailed-exitcode --output json
         """,
     )
-    plan.add_argument("pool_id", metavar="POOL_ID")
+    fleet.add_pool_or_selection(plan, saves_plans=True)
     _change_arguments(plan)
     plan.add_argument("--file", metavar="FILE", help="a document made by export (- for stdin)")
     _output_option(plan)
@@ -272,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools update eu-west-1_AbC123 user_pool_tags.team=auth -y
         """,
     )
-    update.add_argument("pool_id", metavar="POOL_ID")
+    fleet.add_pool_or_selection(update, saves_plans=False)
     _change_arguments(update)
     _confirm_option(update)
     _output_option(update)
@@ -309,10 +313,21 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools export eu-west-1_AbC123 | cognito-pools apply eu-west-1_XyZ789 - --yes
         """,
     )
-    apply.add_argument("pool_id", metavar="POOL_ID")
-    apply.add_argument("file", metavar="FILE")
+    fleet.add_apply_arguments(apply)
     _confirm_option(apply)
     _output_option(apply)
+
+    # --- fleets (cognito_pools.cli.fleet_arguments) ---
+    listing = _command(
+        commands,
+        "list",
+        "list the pools of the account and Region, by name glob and tags",
+        fleet.LIST_DESCRIPTION,
+        fleet.LIST_EXAMPLES,
+    )
+    fleet.add_list_arguments(listing)
+    _output_option(listing)
+    # --- end fleets ---
 
     _command(
         commands,
@@ -355,6 +370,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
                 f"(see '{PROG} {args.command} --help')"
             )
         args.settings = [*args.settings, *extra]
+    fleet_problem = fleet.check_fleet_arguments(args)  # fleets: POOL_ID or a selection
+    if fleet_problem is not None:
+        raise UsageError(
+            f"{PROG} {args.command}: {fleet_problem} (see '{PROG} {args.command} --help')"
+        )
     if args.command == "update" and not (args.settings or args.clear):
         raise UsageError(f"{PROG} update: give at least one PATH=VALUE setting to change")
     if args.command == "plan" and not (args.settings or args.clear or args.file):

@@ -28,6 +28,7 @@ from cognito_pools.cli.configfile import (
     read_document,
     with_overrides,
 )
+from cognito_pools.cli.fleet_arguments import is_fleet_run
 from cognito_pools.cli.rendering import (
     Style,
     dump_json,
@@ -151,7 +152,7 @@ def _silence_stdout() -> None:
 
 
 def _run(run: Run) -> int:
-    command = _COMMANDS[run.args.command]
+    command = _fleet if is_fleet_run(run.args) else _COMMANDS[run.args.command]
     try:
         return command(run)
     except BrokenPipeError:
@@ -244,6 +245,25 @@ class Origin(NamedTuple):
         return cls(source, note)
 
 
+# --- fleets: list, and plan/update/apply on a selection (cognito_pools.cli.fleet) ---
+
+
+def _fleet(run: Run) -> int:
+    from cognito_pools.cli.fleet import run_fleet  # noqa: PLC0415 - loads the library
+
+    def change(pool: Pool, settings: Settings, desired: Mapping[str, Any] | None) -> dict[str, Any]:
+        return _change(run, pool, settings, desired)
+
+    def make_client(args: argparse.Namespace) -> Any:
+        run.client = _make_client(args)  # for the messages of errors outside any one pool
+        return run.client
+
+    return run_fleet(run.args, run.out, run.err, run.stdin, make_client=make_client, change=change)
+
+
+# --- end fleets ---
+
+
 _COMMANDS: Mapping[str, Callable[[Run], int]] = {
     "show": _show,
     "export": _export,
@@ -327,6 +347,7 @@ def _make_client(args: argparse.Namespace) -> Any:
         connect_timeout=args.timeout,
         read_timeout=args.timeout,
         retries={"mode": "standard", "total_max_attempts": _MAX_ATTEMPTS},
+        max_pool_connections=max(10, args.workers),  # fleets: a connection per worker
     )
     session: Any = boto3.Session(profile_name=args.profile, region_name=args.region)
     return session.client("cognito-idp", endpoint_url=args.endpoint_url, config=config)
