@@ -20,7 +20,7 @@ DEV_BOTOCORE = "1.44.8"
 """The botocore the models are generated from; the codegen check needs exactly this one."""
 FLOOR_BOTOCORE = "1.42.1"
 """The oldest botocore we support, as declared in pyproject.toml."""
-MOTO = "moto[cognitoidp,server]==5.2.1"
+MOTO = "moto[cognitoidp,server]==5.2.6"
 """The peer every test and benchmark runs against, pinned: a moto release that starts (or stops)
 enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own."""
 TEST_DEPS = [
