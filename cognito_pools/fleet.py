@@ -242,7 +242,7 @@ class QuotaGuard:
         self.max_rps = max_rps
         """Requests per second per quota category."""
         region = str(client.meta.region_name)
-        self.account = account or _account_of(client)
+        self.account: str = account or _account_of(client)
         """The name of the shared budget (see the class description)."""
         self._limiters = {
             category: _shared_limiter(self.account, region, category, max_rps)
@@ -715,10 +715,10 @@ class Fleet:
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers!r}")
-        self.pools = UserPools(client, session=session, retries=retries)
+        self.pools: UserPools = UserPools(client, session=session, retries=retries)
         """The :class:`~cognito_pools.UserPools` every pool is read through."""
         self.client: Any = self.pools.client
-        self.guard = QuotaGuard.attach(self.client, max_rps, account=account)
+        self.guard: QuotaGuard = QuotaGuard.attach(self.client, max_rps, account=account)
         """The rate limits and the counts of requests and throttles."""
         self.workers = workers
         self.retries = retries

@@ -76,7 +76,7 @@ class Run:
         self.client: Any = None
         self.writing = False
         """True while a write is in flight: an interruption or timeout then may have landed."""
-        self.answers = AnswerLog()
+        self.answers: AnswerLog = AnswerLog()
         """The last HTTP answer's status and content type, to recognise an endpoint that is
         not Cognito."""
 

@@ -60,7 +60,7 @@ class ProgressLine:
 
     def __init__(self, stream: TextIO) -> None:
         isatty = getattr(stream, "isatty", None)
-        self.enabled = bool(isatty is not None and isatty())
+        self.enabled: bool = bool(isatty is not None and isatty())
         self._stream = stream
         self._drawn = 0.0
         self._shown = False
