@@ -1,0 +1,554 @@
+"""A lock shared by processes and machines, kept in DynamoDB: one writer per pool at a time.
+
+Cognito has no version tag and no compare-and-swap, so two processes that read a pool before
+either writes lose one change. Within one process, :func:`~cognito_pools.retries.pool_lock`
+makes updates take turns; between processes, ``UserPools(client, lock=DynamoDBLock(...))``
+does: every read-merge-write of a pool holds the pool's lock, from the read to the last write.
+
+The lock is a lease, not a mutex, so that a holder that dies blocks the others for one lease at
+most. No clock has to agree with another machine's:
+
+- the lock is one item in a DynamoDB table, keyed by :func:`resource_key` (region and pool id).
+  Taking it is a conditional write that succeeds only when no item is there;
+- the holder renews its lease in the background every quarter of a lease, by giving the item a
+  new random *record version number*;
+- a waiter that finds the item notes its record version number, on its own clock. Only when the
+  same number has stayed there for a whole lease (the holder's, as written in the item) may it
+  take the lock over, again with a conditional write that fails if the number changed;
+- before each write, the holder checks that its last renewal was sent less than three quarters
+  of a lease ago and that no renewal found the lock taken over (:meth:`Lease.check`). If the
+  lease is lost, the write is not sent and :class:`~cognito_pools.LeaseLostError` is raised.
+  The last quarter of a lease is the margin for that write to land;
+- the item is deleted when the update ends, however it ends.
+
+Anything that reads and then writes a resource can use the same lock through the small
+protocol here: :class:`DistributedLock` (``hold(key, purpose)``) and :class:`Lease`
+(``check()``). Library code enters it with :func:`holding`, which makes every write this
+library sends in that thread check the lease first, and lets a thread that already holds the
+key enter again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime
+import logging
+import os
+import random
+import socket
+import threading
+import time
+import uuid
+from typing import TYPE_CHECKING, Any, Protocol
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from cognito_pools.errors import (
+    LeaseLostError,
+    LockError,
+    LockTableMissingError,
+    LockTimeoutError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from contextlib import AbstractContextManager
+
+__all__ = [
+    "DEFAULT_TABLE",
+    "DistributedLock",
+    "DynamoDBLock",
+    "Lease",
+    "LockHolder",
+    "check_held_leases",
+    "hold_resource",
+    "holding",
+    "resource_key",
+]
+
+logger = logging.getLogger("cognito_pools.lock")
+
+DEFAULT_TABLE = "cognito-pools-locks"
+"""The table name the command line and :class:`DynamoDBLock` use unless told otherwise."""
+KEY = "lock_key"
+"""The table's partition key (a string): the lock's key."""
+_RENEW_EVERY = 0.25
+"""Renew the lease after this fraction of it."""
+_VALID_FOR = 0.75
+"""A write may start until this fraction of a lease after the last renewal was sent."""
+_CONDITION_FAILED = "ConditionalCheckFailedException"
+_TABLE_MISSING = "ResourceNotFoundException"
+
+
+def resource_key(region: str | None, resource_id: str) -> str:
+    """The lock key of a resource: ``cognito-pools/<region>/<id>``.
+
+    Updates of a user pool, of its app clients, and of anything else kept in the pool use the
+    pool's key, so that they take turns with each other.
+    """
+    return f"cognito-pools/{region or '-'}/{resource_id}"
+
+
+@dataclasses.dataclass(frozen=True)
+class LockHolder:
+    """Who holds a lock, as its item in the table says."""
+
+    host: str
+    """The holder's host name."""
+    pid: int
+    """The holder's process id on that host."""
+    since: datetime.datetime | None
+    """When it took the lock, by its own clock (UTC); shown, never compared."""
+    purpose: str
+    """What it is doing, e.g. ``update user pool us-east-1_AbC123: policies``."""
+    lease_seconds: float
+    """The holder's lease: how long a waiter must see its item unchanged to take over."""
+
+    def __str__(self) -> str:
+        since = f" since {_utc(self.since):%Y-%m-%d %H:%M:%S} UTC" if self.since else ""
+        return f"host {self.host}, process {self.pid}{since}, for {self.purpose!r}"
+
+
+class Lease(Protocol):
+    """A lock held: what :meth:`DistributedLock.hold` yields."""
+
+    @property
+    def key(self) -> str:
+        """The key the lock was taken on."""
+        ...
+
+    def check(self) -> None:
+        """Return if the lock is still held and may be written under; raise otherwise.
+
+        Raises:
+            LeaseLostError: the lease ran out or another process took the lock over.
+        """
+        ...
+
+
+class DistributedLock(Protocol):
+    """A lock shared by processes: what :class:`~cognito_pools.UserPools` takes as ``lock``.
+
+    :class:`DynamoDBLock` is the implementation this library ships.
+    """
+
+    def hold(self, key: str, purpose: str) -> AbstractContextManager[Lease]:
+        """Wait for the lock on ``key`` and hold it for the ``with`` block.
+
+        ``purpose`` says what the holder does, for those who wait. The lock is released
+        however the block ends.
+
+        Raises:
+            LockTimeoutError: the lock stayed held by others for too long.
+            LockError: the lock could not be taken for another reason.
+        """
+        ...
+
+
+class _Held(threading.local):
+    """The leases this thread holds through :func:`holding`, innermost last."""
+
+    def __init__(self) -> None:
+        self.leases: list[tuple[DistributedLock, str, Lease]] = []
+
+
+_held = _Held()
+
+
+@contextlib.contextmanager
+def holding(lock: DistributedLock, key: str, purpose: str) -> Iterator[Lease]:
+    """Hold ``lock`` on ``key``, so that every write this library sends checks the lease first.
+
+    A thread that already holds ``key`` through the same lock gets that lease again (an update
+    started from inside another, from a botocore event handler, say), instead of waiting for
+    itself.
+    """
+    for held_lock, held_key, lease in _held.leases:
+        if held_lock is lock and held_key == key:
+            yield lease
+            return
+    with lock.hold(key, purpose) as lease:
+        entry = (lock, key, lease)
+        _held.leases.append(entry)
+        try:
+            yield lease
+        finally:
+            _held.leases.remove(entry)
+
+
+def hold_resource(
+    lock: DistributedLock | None, client: Any, resource_id: str, purpose: str
+) -> AbstractContextManager[object]:
+    """:func:`holding` the resource's key in ``client``'s region; nothing when ``lock`` is None."""
+    if lock is None:
+        return contextlib.nullcontext()
+    return holding(lock, resource_key(client.meta.region_name, resource_id), purpose)
+
+
+def check_held_leases() -> None:
+    """Raise :class:`~cognito_pools.LeaseLostError` if a lease this thread holds is lost.
+
+    Called before every write this library sends.
+    """
+    for _, _, lease in _held.leases:
+        lease.check()
+
+
+class DynamoDBLock:
+    """The shared lock, kept in a DynamoDB table: pass it to ``UserPools(client, lock=...)``.
+
+    ``client`` is a boto3 ``dynamodb`` client; its region and account hold the table, which
+    :meth:`create_table` creates. ``lease_seconds`` bounds how long a crashed holder blocks the
+    others; ``wait_seconds`` how long to wait for the lock before
+    :class:`~cognito_pools.LockTimeoutError`; a waiter tries again every ``poll_seconds`` or so.
+    ``on_wait(holder, waited)`` is called after each try that found the lock held, with the
+    holder and the seconds waited so far.
+    """
+
+    def __init__(
+        self,
+        client: Any,
+        *,
+        table: str = DEFAULT_TABLE,
+        lease_seconds: float = 20.0,
+        wait_seconds: float = 60.0,
+        poll_seconds: float = 0.5,
+        on_wait: Callable[[LockHolder, float], None] | None = None,
+    ) -> None:
+        for name, value in (("lease_seconds", lease_seconds), ("poll_seconds", poll_seconds)):
+            if not value > 0:
+                raise ValueError(f"DynamoDBLock {name} must be more than 0, got {value!r}")
+        if not wait_seconds >= 0:
+            raise ValueError(f"DynamoDBLock wait_seconds must be 0 or more, got {wait_seconds!r}")
+        self.client: Any = client
+        """The DynamoDB client the lock's calls go through."""
+        self.table = table
+        """The name of the lock table."""
+        self.lease_seconds = lease_seconds
+        """How long a holder that stopped renewing keeps others waiting."""
+        self.wait_seconds = wait_seconds
+        """How long to wait for a lock held by another process."""
+        self.poll_seconds = poll_seconds
+        """About how long a waiter pauses between two tries."""
+        self.on_wait = on_wait
+        """Called with the holder and the seconds waited after each try that found it held."""
+
+    def __repr__(self) -> str:
+        return (
+            f"DynamoDBLock(table={self.table!r}, region={self.client.meta.region_name!r}, "
+            f"lease_seconds={self.lease_seconds}, wait_seconds={self.wait_seconds})"
+        )
+
+    def create_table(self) -> bool:
+        """Create the lock table (on-demand billing) unless it exists, and wait until it is active.
+
+        Returns whether it was created. The table needs nothing else: its partition key is the
+        string ``lock_key``.
+        """
+        created = True
+        try:
+            self._call(
+                "create_table",
+                TableName=self.table,
+                KeySchema=[{"AttributeName": KEY, "KeyType": "HASH"}],
+                AttributeDefinitions=[{"AttributeName": KEY, "AttributeType": "S"}],
+                BillingMode="PAY_PER_REQUEST",
+            )
+        except _Refused as refused:
+            if refused.code != "ResourceInUseException":
+                raise refused.error from refused.cause
+            created = False
+        waiter = self.client.get_waiter("table_exists")
+        waiter.wait(TableName=self.table, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
+        return created
+
+    def holder(self, key: str) -> LockHolder | None:
+        """Who holds the lock on ``key`` now, or ``None`` when nobody does."""
+        answer = self._call(
+            "get_item", TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True
+        )
+        item = answer.get("Item")
+        return _holder(item, self.lease_seconds) if item else None
+
+    @contextlib.contextmanager
+    def hold(self, key: str, purpose: str) -> Iterator[DynamoDBLease]:
+        """Wait for the lock on ``key``, hold it for the ``with`` block, and release it.
+
+        Raises:
+            LockTimeoutError: another process held it for longer than ``wait_seconds``.
+            LockTableMissingError: the table does not exist.
+            LockError: DynamoDB refused a call for another reason.
+        """
+        lease = self._acquire(key, purpose)
+        try:
+            yield lease
+        finally:
+            self._release(lease)
+
+    # -- taking, renewing and releasing ---------------------------------------------------------
+
+    def _acquire(self, key: str, purpose: str) -> DynamoDBLease:
+        owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
+        since = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        started = time.monotonic()
+        seen: tuple[str, float] | None = None  # a record version number, and when first seen
+        last_holder: LockHolder | None = None
+        logged: LockHolder | None = None
+        while True:
+            version = uuid.uuid4().hex
+            item = {
+                KEY: {"S": key},
+                "owner": {"S": owner},
+                "version": {"S": version},
+                "host": {"S": socket.gethostname()},
+                "pid": {"N": str(os.getpid())},
+                "since": {"S": since},
+                "purpose": {"S": purpose},
+                "lease_seconds": {"N": repr(self.lease_seconds)},
+            }
+            # Free, or ours already (an earlier try whose answer was lost), or a holder's item
+            # that has not changed for a whole lease of the holder's.
+            condition = "attribute_not_exists(#key) OR #owner = :owner"
+            names = {"#key": KEY, "#owner": "owner"}
+            values = {":owner": {"S": owner}}
+            if seen is not None and last_holder is not None:
+                if time.monotonic() - seen[1] >= last_holder.lease_seconds:
+                    condition += " OR #version = :seen"
+                    names["#version"] = "version"
+                    values[":seen"] = {"S": seen[0]}
+            sent = time.monotonic()
+            try:
+                self._put(item, condition, names, values, owner)
+            except _Refused as refused:
+                if refused.code != _CONDITION_FAILED:
+                    raise self._error(refused) from refused.cause
+                found = refused.item or self._read(key)
+            else:
+                return DynamoDBLease(self, key, owner, sent)
+            now = time.monotonic()
+            if found is None:  # released between the write and the read: try again at once
+                continue
+            last_holder = _holder(found, self.lease_seconds)
+            found_version = str(found.get("version", {}).get("S", ""))
+            if seen is None or seen[0] != found_version:
+                seen = (found_version, now)
+            if last_holder != logged:
+                logger.info("waiting for the lock on %s, held by %s", key, last_holder)
+                logged = last_holder
+            waited = now - started
+            if self.on_wait is not None:
+                self.on_wait(last_holder, waited)
+            if waited >= self.wait_seconds:
+                raise LockTimeoutError(
+                    key=key, table=self.table, waited=waited, holder=last_holder
+                )
+            pause = self.poll_seconds * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
+            time.sleep(min(pause, max(0.0, self.wait_seconds - waited)))
+
+    def _put(  # noqa: PLR0913, PLR0917 - one conditional write, spelled out
+        self, item: Mapping[str, Any], condition: str, names: Any, values: Any, owner: str
+    ) -> None:
+        try:
+            self._call(
+                "put_item",
+                TableName=self.table,
+                Item=item,
+                ConditionExpression=condition,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
+            )
+        except _Refused:
+            raise
+        except BaseException:
+            # Ctrl-C or a lost answer: the item may be ours now. Let it go rather than make
+            # every other process wait a lease for it.
+            with contextlib.suppress(Exception):
+                self._delete(str(item[KEY]["S"]), owner)
+            raise
+
+    def _read(self, key: str) -> Mapping[str, Any] | None:
+        answer = self._call(
+            "get_item", TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True
+        )
+        found: Mapping[str, Any] | None = answer.get("Item")
+        return found
+
+    def _renew(self, lease: DynamoDBLease) -> None:
+        """Give the item a new record version number, if it is still ours."""
+        self._call(
+            "update_item",
+            TableName=self.table,
+            Key={KEY: {"S": lease.key}},
+            UpdateExpression="SET #version = :version",
+            ConditionExpression="#owner = :owner",
+            ExpressionAttributeNames={"#version": "version", "#owner": "owner"},
+            ExpressionAttributeValues={
+                ":version": {"S": uuid.uuid4().hex},
+                ":owner": {"S": lease.owner},
+            },
+        )
+
+    def _delete(self, key: str, owner: str) -> None:
+        self._call(
+            "delete_item",
+            TableName=self.table,
+            Key={KEY: {"S": key}},
+            ConditionExpression="#owner = :owner",
+            ExpressionAttributeNames={"#owner": "owner"},
+            ExpressionAttributeValues={":owner": {"S": owner}},
+        )
+
+    def _release(self, lease: DynamoDBLease) -> None:
+        lease.stop()
+        try:
+            self._delete(lease.key, lease.owner)
+        except _Refused as refused:
+            if refused.code == _CONDITION_FAILED:
+                logger.warning("the lock on %s had already been taken over", lease.key)
+            else:
+                logger.warning(
+                    "could not release the lock on %s (%s); it expires in %g s",
+                    lease.key,
+                    refused.code,
+                    self.lease_seconds,
+                )
+        except LockError as error:
+            logger.warning(
+                "could not release the lock on %s (%s); it expires in %g s",
+                lease.key,
+                error,
+                self.lease_seconds,
+            )
+
+    # -- calls -------------------------------------------------------------------------------
+
+    def _call(self, method: str, **kwargs: Any) -> Any:
+        """Call DynamoDB; an error answer becomes :class:`_Refused`, no answer a LockError."""
+        try:
+            return getattr(self.client, method)(**kwargs)
+        except ClientError as error:
+            raise _Refused(error, self) from error
+        except BotoCoreError as error:
+            raise LockError(
+                f"could not reach the lock table {self.table!r}: {error}; nothing was written",
+                table=self.table,
+            ) from error
+
+    def _error(self, refused: _Refused) -> LockError:
+        if refused.code == _TABLE_MISSING:
+            return LockTableMissingError(table=self.table, region=self.client.meta.region_name)
+        return refused.error
+
+
+class _Refused(Exception):  # noqa: N818 - internal, never leaves this module
+    """DynamoDB answered a call with an error."""
+
+    def __init__(self, cause: Exception, lock: DynamoDBLock) -> None:
+        response: Mapping[str, Any] = getattr(cause, "response", {})
+        details: Mapping[str, Any] = response.get("Error", {})
+        self.cause = cause
+        self.code = str(details.get("Code", "Unknown"))
+        self.item: Mapping[str, Any] | None = response.get("Item")
+        """The item that failed the condition, when DynamoDB returned it."""
+        self.error = LockError(
+            f"the lock table {lock.table!r} refused {getattr(cause, 'operation_name', 'a call')}: "
+            f"{self.code}: {details.get('Message', '')}; nothing was written",
+            table=lock.table,
+        )
+        super().__init__(str(self.error))
+
+
+class DynamoDBLease:
+    """The lock on one key, held by this process: renewed in the background until released."""
+
+    def __init__(self, lock: DynamoDBLock, key: str, owner: str, renewed_at: float) -> None:
+        self._lock = lock
+        self._owner = owner
+        self._key = key
+        self._guard = threading.Lock()
+        self._renewed_at = renewed_at
+        self._lost: str | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(
+            target=self._renew_until_stopped, name=f"lease on {key}", daemon=True
+        )
+        self._thread.start()
+
+    @property
+    def key(self) -> str:
+        """The key the lock was taken on."""
+        return self._key
+
+    @property
+    def owner(self) -> str:
+        """This holder's token in the item: host, process id and a random part."""
+        return self._owner
+
+    def check(self) -> None:
+        """Raise :class:`~cognito_pools.LeaseLostError` unless the lease still holds.
+
+        It holds while no renewal found the lock taken over, and the last renewal that
+        succeeded was sent less than three quarters of a lease ago (measured on this process's
+        own clock, which no other machine needs to share).
+        """
+        with self._guard:
+            lost = self._lost
+            age = time.monotonic() - self._renewed_at
+        if lost is None and age > self._lock.lease_seconds * _VALID_FOR:
+            lost = f"last renewed {age:.1f} s ago, lease {self._lock.lease_seconds:g} s"
+        if lost is not None:
+            raise LeaseLostError(key=self._key, table=self._lock.table, reason=lost)
+
+    def stop(self) -> None:
+        """Stop renewing (the lock is being released)."""
+        self._stopped.set()
+
+    def _renew_until_stopped(self) -> None:
+        interval = self._lock.lease_seconds * _RENEW_EVERY
+        while not self._stopped.wait(interval):
+            sent = time.monotonic()
+            try:
+                self._lock._renew(self)  # noqa: SLF001 - the lock's own lease
+            except _Refused as refused:
+                if refused.code == _CONDITION_FAILED:
+                    with self._guard:
+                        self._lost = "another process took the lock over"
+                    return
+                logger.warning("could not renew the lock on %s: %s", self._key, refused.code)
+            except LockError as error:
+                logger.warning("could not renew the lock on %s: %s", self._key, error)
+            else:
+                with self._guard:
+                    self._renewed_at = sent
+
+
+def _holder(item: Mapping[str, Any], default_lease: float) -> LockHolder:
+    """The holder an item describes; what is missing or malformed is shown as unknown."""
+
+    def text(name: str) -> str:
+        value = item.get(name, {})
+        return str(value.get("S") or value.get("N") or "unknown")
+
+    try:
+        since: datetime.datetime | None = datetime.datetime.fromisoformat(text("since"))
+    except ValueError:
+        since = None
+    try:
+        lease = float(text("lease_seconds"))
+    except ValueError:
+        lease = default_lease
+    pid = text("pid")
+    return LockHolder(
+        host=text("host"),
+        pid=int(pid) if pid.isdigit() else 0,
+        since=since,
+        purpose=text("purpose"),
+        lease_seconds=lease if lease > 0 else default_lease,
+    )
+
+
+
+def _utc(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(datetime.timezone.utc) if moment.tzinfo else moment
