@@ -24,6 +24,7 @@ from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
 from cognito_pools._redact import redact_botocore_logs
 from cognito_pools.errors import CallFailedError, Problem, ServiceError, ValidationError
+from cognito_pools.lock import check_held_leases
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -147,6 +148,8 @@ def _call(
         )
     # Saved and restored, so that a call made from inside another (from an event handler)
     # leaves the outer call's bookkeeping as it was.
+    if operation in WRITES:
+        check_held_leases()  # a write under a lock shared by processes needs the lease to hold
     outer = _current.call
     state = _current.call = _Call()
     try:

@@ -384,9 +384,7 @@ class LockTableMissingError(LockError):
 class LockTimeoutError(LockError):
     """Another process held the lock for longer than ``wait_seconds``. Nothing was written."""
 
-    def __init__(
-        self, *, key: str, table: str, waited: float, holder: LockHolder | None
-    ) -> None:
+    def __init__(self, *, key: str, table: str, waited: float, holder: LockHolder | None) -> None:
         self.key = key
         """The lock's key, e.g. ``cognito-pools/us-east-1/us-east-1_AbC123``."""
         self.waited = waited

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
+import datetime as dt
 import logging
 import os
 import random
@@ -52,7 +52,7 @@ from cognito_pools.errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Generator, Mapping
     from contextlib import AbstractContextManager
 
 __all__ = [
@@ -98,7 +98,7 @@ class LockHolder:
     """The holder's host name."""
     pid: int
     """The holder's process id on that host."""
-    since: datetime.datetime | None
+    since: dt.datetime | None
     """When it took the lock, by its own clock (UTC); shown, never compared."""
     purpose: str
     """What it is doing, e.g. ``update user pool us-east-1_AbC123: policies``."""
@@ -157,7 +157,7 @@ _held = _Held()
 
 
 @contextlib.contextmanager
-def holding(lock: DistributedLock, key: str, purpose: str) -> Iterator[Lease]:
+def holding(lock: DistributedLock, key: str, purpose: str) -> Generator[Lease, None, None]:
     """Hold ``lock`` on ``key``, so that every write this library sends checks the lease first.
 
     A thread that already holds ``key`` through the same lock gets that lease again (an update
@@ -272,7 +272,7 @@ class DynamoDBLock:
         return _holder(item, self.lease_seconds) if item else None
 
     @contextlib.contextmanager
-    def hold(self, key: str, purpose: str) -> Iterator[DynamoDBLease]:
+    def hold(self, key: str, purpose: str) -> Generator[DynamoDBLease, None, None]:
         """Wait for the lock on ``key``, hold it for the ``with`` block, and release it.
 
         Raises:
@@ -290,83 +290,66 @@ class DynamoDBLock:
 
     def _acquire(self, key: str, purpose: str) -> DynamoDBLease:
         owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex}"
-        since = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-        started = time.monotonic()
-        seen: tuple[str, float] | None = None  # a record version number, and when first seen
-        last_holder: LockHolder | None = None
-        logged: LockHolder | None = None
+        item = {
+            KEY: {"S": key},
+            "owner": {"S": owner},
+            "host": {"S": socket.gethostname()},
+            "pid": {"N": str(os.getpid())},
+            "since": {"S": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")},
+            "purpose": {"S": purpose},
+            "lease_seconds": {"N": repr(self.lease_seconds)},
+        }
+        waiting = _Waiting(key, self.lease_seconds)
         while True:
-            version = uuid.uuid4().hex
-            item = {
-                KEY: {"S": key},
-                "owner": {"S": owner},
-                "version": {"S": version},
-                "host": {"S": socket.gethostname()},
-                "pid": {"N": str(os.getpid())},
-                "since": {"S": since},
-                "purpose": {"S": purpose},
-                "lease_seconds": {"N": repr(self.lease_seconds)},
-            }
-            # Free, or ours already (an earlier try whose answer was lost), or a holder's item
-            # that has not changed for a whole lease of the holder's.
-            condition = "attribute_not_exists(#key) OR #owner = :owner"
-            names = {"#key": KEY, "#owner": "owner"}
-            values = {":owner": {"S": owner}}
-            if seen is not None and last_holder is not None:
-                if time.monotonic() - seen[1] >= last_holder.lease_seconds:
-                    condition += " OR #version = :seen"
-                    names["#version"] = "version"
-                    values[":seen"] = {"S": seen[0]}
             sent = time.monotonic()
-            try:
-                self._put(item, condition, names, values, owner)
-            except _Refused as refused:
-                if refused.code != _CONDITION_FAILED:
-                    raise self._error(refused) from refused.cause
-                found = refused.item or self._read(key)
-            else:
-                return DynamoDBLease(self, key, owner, sent)
-            now = time.monotonic()
-            if found is None:  # released between the write and the read: try again at once
+            found = self._take(item, waiting.expired_version())
+            if found is None:
+                return DynamoDBLease(self, key, owner, sent, renew=self._renew)
+            if not found:  # released between the write and the read: try again at once
                 continue
-            last_holder = _holder(found, self.lease_seconds)
-            found_version = str(found.get("version", {}).get("S", ""))
-            if seen is None or seen[0] != found_version:
-                seen = (found_version, now)
-            if last_holder != logged:
-                logger.info("waiting for the lock on %s, held by %s", key, last_holder)
-                logged = last_holder
-            waited = now - started
+            holder, waited = waiting.found(found)
             if self.on_wait is not None:
-                self.on_wait(last_holder, waited)
+                self.on_wait(holder, waited)
             if waited >= self.wait_seconds:
-                raise LockTimeoutError(
-                    key=key, table=self.table, waited=waited, holder=last_holder
-                )
+                raise LockTimeoutError(key=key, table=self.table, waited=waited, holder=holder)
             pause = self.poll_seconds * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
             time.sleep(min(pause, max(0.0, self.wait_seconds - waited)))
 
-    def _put(  # noqa: PLR0913, PLR0917 - one conditional write, spelled out
-        self, item: Mapping[str, Any], condition: str, names: Any, values: Any, owner: str
-    ) -> None:
+    def _take(self, item: Mapping[str, Any], expired: str | None) -> Mapping[str, Any] | None:
+        """Write the item if the lock is free, ours, or expired at version ``expired``.
+
+        Returns ``None`` when the lock is taken, else the item that holds it (empty when it
+        has just been released).
+        """
+        # Ours already: an earlier try whose answer was lost.
+        condition = "attribute_not_exists(#key) OR #owner = :owner"
+        names = {"#key": KEY, "#owner": "owner"}
+        values = {":owner": item["owner"]}
+        if expired is not None:
+            condition += " OR #version = :expired"
+            names["#version"] = "version"
+            values[":expired"] = {"S": expired}
         try:
             self._call(
                 "put_item",
                 TableName=self.table,
-                Item=item,
+                Item={**item, "version": {"S": uuid.uuid4().hex}},
                 ConditionExpression=condition,
                 ExpressionAttributeNames=names,
                 ExpressionAttributeValues=values,
                 ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
-        except _Refused:
-            raise
+        except _Refused as refused:
+            if refused.code != _CONDITION_FAILED:
+                raise self._error(refused) from refused.cause
+            return refused.item or self._read(str(item[KEY]["S"])) or {}
         except BaseException:
             # Ctrl-C or a lost answer: the item may be ours now. Let it go rather than make
             # every other process wait a lease for it.
             with contextlib.suppress(Exception):
-                self._delete(str(item[KEY]["S"]), owner)
+                self._delete(str(item[KEY]["S"]), str(item["owner"]["S"]))
             raise
+        return None
 
     def _read(self, key: str) -> Mapping[str, Any] | None:
         answer = self._call(
@@ -375,18 +358,18 @@ class DynamoDBLock:
         found: Mapping[str, Any] | None = answer.get("Item")
         return found
 
-    def _renew(self, lease: DynamoDBLease) -> None:
+    def _renew(self, key: str, owner: str) -> None:
         """Give the item a new record version number, if it is still ours."""
         self._call(
             "update_item",
             TableName=self.table,
-            Key={KEY: {"S": lease.key}},
+            Key={KEY: {"S": key}},
             UpdateExpression="SET #version = :version",
             ConditionExpression="#owner = :owner",
             ExpressionAttributeNames={"#version": "version", "#owner": "owner"},
             ExpressionAttributeValues={
                 ":version": {"S": uuid.uuid4().hex},
-                ":owner": {"S": lease.owner},
+                ":owner": {"S": owner},
             },
         )
 
@@ -463,8 +446,17 @@ class _Refused(Exception):  # noqa: N818 - internal, never leaves this module
 class DynamoDBLease:
     """The lock on one key, held by this process: renewed in the background until released."""
 
-    def __init__(self, lock: DynamoDBLock, key: str, owner: str, renewed_at: float) -> None:
+    def __init__(
+        self,
+        lock: DynamoDBLock,
+        key: str,
+        owner: str,
+        renewed_at: float,
+        *,
+        renew: Callable[[str, str], None],
+    ) -> None:
         self._lock = lock
+        self._renew = renew
         self._owner = owner
         self._key = key
         self._guard = threading.Lock()
@@ -510,7 +502,7 @@ class DynamoDBLease:
         while not self._stopped.wait(interval):
             sent = time.monotonic()
             try:
-                self._lock._renew(self)  # noqa: SLF001 - the lock's own lease
+                self._renew(self._key, self._owner)
             except _Refused as refused:
                 if refused.code == _CONDITION_FAILED:
                     with self._guard:
@@ -532,7 +524,7 @@ def _holder(item: Mapping[str, Any], default_lease: float) -> LockHolder:
         return str(value.get("S") or value.get("N") or "unknown")
 
     try:
-        since: datetime.datetime | None = datetime.datetime.fromisoformat(text("since"))
+        since: dt.datetime | None = dt.datetime.fromisoformat(text("since"))
     except ValueError:
         since = None
     try:
@@ -549,6 +541,38 @@ def _holder(item: Mapping[str, Any], default_lease: float) -> LockHolder:
     )
 
 
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.timezone.utc) if moment.tzinfo else moment
 
-def _utc(moment: datetime.datetime) -> datetime.datetime:
-    return moment.astimezone(datetime.timezone.utc) if moment.tzinfo else moment
+
+class _Waiting:
+    """A waiter's view of the lock: whose it is, and since when its version has not changed."""
+
+    def __init__(self, key: str, default_lease: float) -> None:
+        self._key = key
+        self._default_lease = default_lease
+        self._started = time.monotonic()
+        self._version: str | None = None
+        self._version_seen_at = 0.0
+        self._holder: LockHolder | None = None
+
+    def expired_version(self) -> str | None:
+        """The version a takeover may replace: unchanged for a whole lease, on this clock."""
+        holder = self._holder
+        if self._version is None or holder is None:
+            return None
+        unchanged_for = time.monotonic() - self._version_seen_at
+        return self._version if unchanged_for >= holder.lease_seconds else None
+
+    def found(self, item: Mapping[str, Any]) -> tuple[LockHolder, float]:
+        """Note the item that holds the lock; return its holder and the seconds waited."""
+        # Noted after the answer came: the holder wrote this version before, never after.
+        now = time.monotonic()
+        version = str(item.get("version", {}).get("S", ""))
+        if version != self._version:
+            self._version, self._version_seen_at = version, now
+        holder = _holder(item, self._default_lease)
+        if holder != self._holder:
+            logger.info("waiting for the lock on %s, held by %s", self._key, holder)
+            self._holder = holder
+        return holder, now - self._started

@@ -34,6 +34,7 @@ from cognito_pools.errors import (
     StalePlanError,
     ValidationError,
 )
+from cognito_pools.lock import hold_resource
 from cognito_pools.merge import merge_settings
 from cognito_pools.plan import Plan, SettingChange, diff_settings, same_settings
 from cognito_pools.request import update_request, without_unsendable
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 
     from cognito_pools.changes import UserPoolChange
     from cognito_pools.errors import Problem
+    from cognito_pools.lock import DistributedLock
     from cognito_pools.merge import Settings
     from cognito_pools.mfa import MfaStep
     from cognito_pools.models import UserPoolConfig, UserPoolFacts, UserPoolMfaConfig
@@ -84,6 +86,11 @@ class UserPools:
     (:class:`Retries`; ``Retries.off()`` for none). ``verify=True`` makes every update read the
     pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
     setting it wrote; that costs a third call, so it is off by default.
+
+    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.lock.DistributedLock`)
+    makes updates take turns with those of other processes and machines: every read-merge-write
+    of a pool holds the pool's lock, from the read to the last write. Reading a pool takes no
+    lock. Without it, updates take turns within this process only.
     """
 
     def __init__(
@@ -93,6 +100,7 @@ class UserPools:
         session: boto3.Session | None = None,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
+        lock: DistributedLock | None = None,
     ) -> None:
         if client is not None and session is not None:
             raise TypeError("pass either a client or a session, not both")
@@ -111,6 +119,8 @@ class UserPools:
         """How updates of the pools read through this object retry transient failures."""
         self.verify = verify
         """Whether updates read the pool back to confirm their change landed."""
+        self.lock = lock
+        """The lock shared with other processes that updates hold, if any."""
 
     def get(self, pool_id: str) -> Pool:
         """Describe the pool and return a handle on its current settings.
@@ -120,7 +130,14 @@ class UserPools:
             ServiceError: Cognito refused the call for another reason.
         """
         described = _describe(self.client, pool_id)
-        return Pool(self.client, pool_id, described, retries=self.retries, verify=self.verify)
+        return Pool(
+            self.client,
+            pool_id,
+            described,
+            retries=self.retries,
+            verify=self.verify,
+            lock=self.lock,
+        )
 
     def __repr__(self) -> str:
         return f"UserPools(region={self.client.meta.region_name!r})"
@@ -133,7 +150,16 @@ class Pool:
     fresh read, so a stale handle never writes stale settings back.
     """
 
-    __slots__ = ("_client", "_described", "_lock", "_retries", "_update_shape", "_verify", "id")
+    __slots__ = (
+        "_client",
+        "_described",
+        "_lock",
+        "_retries",
+        "_shared_lock",
+        "_update_shape",
+        "_verify",
+        "id",
+    )
 
     def __init__(
         self,
@@ -143,11 +169,13 @@ class Pool:
         *,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
+        lock: DistributedLock | None = None,
     ) -> None:
         self._client = client
         self._described = described
         self._retries = retries
         self._verify = verify
+        self._shared_lock = lock
         self._update_shape: Any = None
         self._lock: threading.RLock | None = None
         self.id = pool_id
@@ -171,7 +199,14 @@ class Pool:
         return self._with(_describe(self._client, self.id))
 
     def _with(self, described: DescribedPool) -> Pool:
-        pool = Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
+        pool = Pool(
+            self._client,
+            self.id,
+            described,
+            retries=self._retries,
+            verify=self._verify,
+            lock=self._shared_lock,
+        )
         # Both depend only on the client and the pool id, and every update asks for them.
         pool._update_shape, pool._lock = self._update_shape, self._lock
         return pool
@@ -312,7 +347,8 @@ class Pool:
 
         if self._lock is None:
             self._lock = pool_lock(self._client, self.id)
-        with self._lock:
+        purpose = f"update user pool {self.id}: {', '.join(changes) or 'nothing'}"
+        with self._lock, hold_resource(self._shared_lock, self._client, self.id, purpose):
             updated, written = retrying(self._retries, attempt)
             if written and (self._verify if verify is None else verify):
                 confirm_landed(self._client, written)
