@@ -200,7 +200,9 @@ def worker_context() -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["boto3", "cognito_pools.pools", "cognito_pools.lock", "race"])
+    context.set_forkserver_preload(
+        ["boto3", "botocore.client", "cognito_pools.pools", "cognito_pools.models", "race"]
+    )
     return context
 
 

@@ -450,17 +450,20 @@ def test_the_command_line_shows_the_holder_on_a_terminal_while_it_waits(  # noqa
     pool_id: str,
 ) -> None:
     held = threading.Event()
+    terminal = Terminal()
 
-    def hold_for_a_while() -> None:
+    def hold_until_shown() -> None:
         with DynamoDBLock(dynamodb, table=table).hold(resource_key(REGION, pool_id), "deploy"):
             held.set()
-            time.sleep(1.5)
+            deadline = time.monotonic() + 10
+            while "waiting" not in terminal.getvalue() and time.monotonic() < deadline:
+                time.sleep(0.05)
 
-    holder = threading.Thread(target=hold_for_a_while)
+    holder = threading.Thread(target=hold_until_shown)
     holder.start()
     assert held.wait(10)
     update = ("update", pool_id, "user_pool_tags.by=cli", "--yes", "--lock-table", table)
-    status, _, err = run_cli(monkeypatch, *update, "--endpoint-url", endpoint, err=Terminal())
+    status, _, err = run_cli(monkeypatch, *update, "--endpoint-url", endpoint, err=terminal)
     holder.join()
     assert status == 0
     assert f"waiting for the pool's lock, held by host {socket.gethostname()}" in err
