@@ -53,7 +53,6 @@ from cognito_pools.errors import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Mapping
-    from contextlib import AbstractContextManager
 
 __all__ = [
     "DEFAULT_TABLE",
@@ -133,7 +132,7 @@ class DistributedLock(Protocol):
     :class:`DynamoDBLock` is the implementation this library ships.
     """
 
-    def hold(self, key: str, purpose: str) -> AbstractContextManager[Lease]:
+    def hold(self, key: str, purpose: str) -> contextlib.AbstractContextManager[Lease]:
         """Wait for the lock on ``key`` and hold it for the ``with`` block.
 
         ``purpose`` says what the holder does, for those who wait. The lock is released
@@ -179,7 +178,7 @@ def holding(lock: DistributedLock, key: str, purpose: str) -> Generator[Lease, N
 
 def hold_resource(
     lock: DistributedLock | None, client: Any, resource_id: str, purpose: str
-) -> AbstractContextManager[object]:
+) -> contextlib.AbstractContextManager[object]:
     """:func:`holding` the resource's key in ``client``'s region; nothing when ``lock`` is None."""
     if lock is None:
         return contextlib.nullcontext()
@@ -272,7 +271,7 @@ class DynamoDBLock:
         return _holder(item, self.lease_seconds) if item else None
 
     @contextlib.contextmanager
-    def hold(self, key: str, purpose: str) -> Generator[DynamoDBLease, None, None]:
+    def hold(self, key: str, purpose: str) -> Generator[Lease, None, None]:
         """Wait for the lock on ``key``, hold it for the ``with`` block, and release it.
 
         Raises:
