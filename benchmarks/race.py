@@ -142,13 +142,18 @@ def race(
     processes: int,
     rounds: int,
     *,
-    mode: str,
+    mode: str | None = None,
+    verify: bool = False,
     lease: float = 20.0,
     poll: float = 0.05,
 ) -> dict[str, int]:
-    """Run one race in ``mode`` (one of :data:`MODES`) and count landed, reported and lost."""
+    """Run one race in ``mode`` (one of :data:`MODES`) and count landed, reported and lost.
+
+    ``verify=True`` is the same as ``mode="verify"``.
+    """
     from cognito_pools import DynamoDBLock, UserPools  # noqa: PLC0415
 
+    mode = mode or ("verify" if verify else "no lock")
     pool_id = new_pool(endpoint)
     if mode == "lock":
         DynamoDBLock(client(endpoint, "dynamodb"), table=LOCK_TABLE).create_table()
