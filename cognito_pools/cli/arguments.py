@@ -131,7 +131,8 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         "--endpoint-url",
         metavar="URL",
         default=default(None),
-        help="Cognito endpoint, e.g. a local moto server (default: AWS_ENDPOINT_URL, or AWS)",
+        help="Cognito endpoint, e.g. a local moto server, also used for the lock table "
+        "(default: AWS_ENDPOINT_URL, or AWS)",
     )
     group.add_argument(
         "--timeout",
@@ -312,15 +313,16 @@ def build_parser() -> argparse.ArgumentParser:
         "lock-table",
         "create the DynamoDB table of the lock shared by processes",
         """
-        Create the DynamoDB table that --lock-table names, in the same account and region (on-
-        demand billing, nothing else to set up), and wait until it is ready. Nothing happens
-        when it exists already. Then pass --lock-table NAME, or set COGNITO_POOLS_LOCK_TABLE,
-        wherever pools are updated: each update holds the pool's lock in the table, so that
-        updates from several pipelines or machines take turns instead of losing changes.
+        Create the DynamoDB table that --lock-table names, in the same account and region
+        (on-demand billing, nothing else to set up), and wait until it is ready. Nothing
+        happens when it exists already. Then pass --lock-table NAME, or set
+        COGNITO_POOLS_LOCK_TABLE, wherever pools are updated: each update holds the pool's
+        lock in the table, so that updates from several pipelines or machines take turns
+        instead of losing changes.
         """,
         """
         cognito-pools lock-table create cognito-pools-locks --region eu-west-1
-        COGNITO_POOLS_LOCK_TABLE=cognito-pools-locks cognito-pools apply eu-west-1_AbC123 pool.json
+        cognito-pools apply eu-west-1_AbC123 pool.json --lock-table cognito-pools-locks
         """,
     )
     lock_table.add_argument("action", choices=("create",), help="what to do: create")
