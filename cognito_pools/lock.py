@@ -76,6 +76,8 @@ _RENEW_EVERY = 0.25
 """Renew the lease after this fraction of it."""
 _VALID_FOR = 0.75
 """A write may start until this fraction of a lease after the last renewal was sent."""
+_FIRST_PAUSE = 0.02
+"""Seconds a waiter pauses after its first try; each next pause doubles, up to poll_seconds."""
 _CONDITION_FAILED = "ConditionalCheckFailedException"
 _TABLE_MISSING = "ResourceNotFoundException"
 
@@ -200,7 +202,8 @@ class DynamoDBLock:
     ``client`` is a boto3 ``dynamodb`` client; its region and account hold the table, which
     :meth:`create_table` creates. ``lease_seconds`` bounds how long a crashed holder blocks the
     others; ``wait_seconds`` how long to wait for the lock before
-    :class:`~cognito_pools.LockTimeoutError`; a waiter tries again every ``poll_seconds`` or so.
+    :class:`~cognito_pools.LockTimeoutError`. A waiter tries again after 20 ms, then after
+    pauses that double up to ``poll_seconds``.
     ``on_wait(holder, waited)`` is called after each try that found the lock held, with the
     holder and the seconds waited so far.
     """
@@ -229,7 +232,7 @@ class DynamoDBLock:
         self.wait_seconds = wait_seconds
         """How long to wait for a lock held by another process."""
         self.poll_seconds = poll_seconds
-        """About how long a waiter pauses between two tries."""
+        """The longest pause of a waiter between two tries."""
         self.on_wait = on_wait
         """Called with the holder and the seconds waited after each try that found it held."""
 
@@ -311,8 +314,7 @@ class DynamoDBLock:
                 self.on_wait(holder, waited)
             if waited >= self.wait_seconds:
                 raise LockTimeoutError(key=key, table=self.table, waited=waited, holder=holder)
-            pause = self.poll_seconds * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
-            time.sleep(min(pause, max(0.0, self.wait_seconds - waited)))
+            time.sleep(min(waiting.pause(self.poll_seconds), self.wait_seconds - waited))
 
     def _take(self, item: Mapping[str, Any], expired: str | None) -> Mapping[str, Any] | None:
         """Write the item if the lock is free, ours, or expired at version ``expired``.
@@ -554,6 +556,16 @@ class _Waiting:
         self._version: str | None = None
         self._version_seen_at = 0.0
         self._holder: LockHolder | None = None
+        self._tries = 0
+
+    def pause(self, longest: float) -> float:
+        """Seconds until the next try, with jitter so that waiters do not try in step.
+
+        Short at first, as most updates take a moment, then doubling up to ``longest``.
+        """
+        self._tries += 1
+        ceiling = min(longest, _FIRST_PAUSE * 2 ** (self._tries - 1))
+        return ceiling * random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not cryptography
 
     def expired_version(self) -> str | None:
         """The version a takeover may replace: unchanged for a whole lease, on this clock."""
