@@ -199,14 +199,14 @@ def race(
 def worker_context() -> Any:
     """Fresh worker processes, forked where it can be from one that has imported the library.
 
-    A forkserver imports boto3 and the library once, not once per worker (about a second of
-    CPU each); it starts from no thread of this process, unlike a plain fork.
+    A forkserver imports boto3 and the library once, not once per worker (a second or more of
+    CPU each on a busy machine); it starts from no thread of this process, unlike a plain fork.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
-        ["boto3", "botocore.client", "cognito_pools.pools", "cognito_pools.models", "race"]
+        ["boto3", "botocore.client", "cognito_pools.pools", "cognito_pools.models"]
     )
     return context
 
