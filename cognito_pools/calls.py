@@ -146,10 +146,10 @@ def _call(
                 "paths": tuple(paths),
             },
         )
-    # Saved and restored, so that a call made from inside another (from an event handler)
-    # leaves the outer call's bookkeeping as it was.
     if operation in WRITES:
         check_held_leases()  # a write under a lock shared by processes needs the lease to hold
+    # Saved and restored, so that a call made from inside another (from an event handler)
+    # leaves the outer call's bookkeeping as it was.
     outer = _current.call
     state = _current.call = _Call()
     try:

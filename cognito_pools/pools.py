@@ -9,9 +9,10 @@ An update runs describe → merge → validate → request → update_user_pool:
    pool has settings the installed botocore cannot send, the update is refused unless the
    caller accepts their reset (``accept_reset``).
 
-Steps 2 to 4 run under a lock for the pool (one writer per pool in a process), and a transient
-failure starts them again from a fresh read (:mod:`cognito_pools.retries`); every call goes
-through :mod:`cognito_pools.calls`. ``verify`` adds a read-back (:mod:`cognito_pools.verify`).
+Steps 2 to 4 run under a lock for the pool (one writer per pool in a process; with ``lock=``,
+also across processes: :mod:`cognito_pools.lock`), and a transient failure starts them again
+from a fresh read (:mod:`cognito_pools.retries`); every call goes through
+:mod:`cognito_pools.calls`. ``verify`` adds a read-back (:mod:`cognito_pools.verify`).
 
 ``mfa`` goes through its own API, GetUserPoolMfaConfig → SetUserPoolMfaConfig, because
 UpdateUserPool cannot turn MFA on; :mod:`cognito_pools.mfa` is that step. When a change needs
