@@ -80,6 +80,7 @@ _FIRST_PAUSE = 0.02
 """Seconds a waiter pauses after its first try; each next pause doubles, up to poll_seconds."""
 _CONDITION_FAILED = "ConditionalCheckFailedException"
 _TABLE_MISSING = "ResourceNotFoundException"
+_TABLE_EXISTS = "ResourceInUseException"
 
 
 def resource_key(region: str | None, resource_id: str) -> str:
@@ -252,25 +253,26 @@ class DynamoDBLock:
         try:
             self._call(
                 "create_table",
+                handled=_TABLE_EXISTS,
                 TableName=self.table,
                 KeySchema=[{"AttributeName": KEY, "KeyType": "HASH"}],
                 AttributeDefinitions=[{"AttributeName": KEY, "AttributeType": "S"}],
                 BillingMode="PAY_PER_REQUEST",
             )
-        except _Refused as refused:
-            if refused.code != "ResourceInUseException":
-                raise refused.error from refused.cause
+        except _Refused:
             created = False
         waiter = self.client.get_waiter("table_exists")
         waiter.wait(TableName=self.table, WaiterConfig={"Delay": 1, "MaxAttempts": 120})
         return created
 
     def holder(self, key: str) -> LockHolder | None:
-        """Who holds the lock on ``key`` now, or ``None`` when nobody does."""
-        answer = self._call(
-            "get_item", TableName=self.table, Key={KEY: {"S": key}}, ConsistentRead=True
-        )
-        item = answer.get("Item")
+        """Who holds the lock on ``key`` now, or ``None`` when nobody does.
+
+        Raises:
+            LockTableMissingError: the table does not exist.
+            LockError: DynamoDB refused the call for another reason.
+        """
+        item = self._read(key)
         return _holder(item, self.lease_seconds) if item else None
 
     @contextlib.contextmanager
@@ -333,6 +335,7 @@ class DynamoDBLock:
         try:
             self._call(
                 "put_item",
+                handled=_CONDITION_FAILED,
                 TableName=self.table,
                 Item={**item, "version": {"S": uuid.uuid4().hex}},
                 ConditionExpression=condition,
@@ -341,8 +344,6 @@ class DynamoDBLock:
                 ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
         except _Refused as refused:
-            if refused.code != _CONDITION_FAILED:
-                raise self._error(refused) from refused.cause
             return refused.item or self._read(str(item[KEY]["S"])) or {}
         except BaseException:
             # Ctrl-C or a lost answer: the item may be ours now. Let it go rather than make
@@ -363,6 +364,7 @@ class DynamoDBLock:
         """Give the item a new record version number, if it is still ours."""
         self._call(
             "update_item",
+            handled=_CONDITION_FAILED,
             TableName=self.table,
             Key={KEY: {"S": key}},
             UpdateExpression="SET #version = :version",
@@ -377,6 +379,7 @@ class DynamoDBLock:
     def _delete(self, key: str, owner: str) -> None:
         self._call(
             "delete_item",
+            handled=_CONDITION_FAILED,
             TableName=self.table,
             Key={KEY: {"S": key}},
             ConditionExpression="#owner = :owner",
@@ -388,16 +391,8 @@ class DynamoDBLock:
         lease.stop()
         try:
             self._delete(lease.key, lease.owner)
-        except _Refused as refused:
-            if refused.code == _CONDITION_FAILED:
-                logger.warning("the lock on %s had already been taken over", lease.key)
-            else:
-                logger.warning(
-                    "could not release the lock on %s (%s); it expires in %g s",
-                    lease.key,
-                    refused.code,
-                    self.lease_seconds,
-                )
+        except _Refused:
+            logger.warning("the lock on %s had already been taken over", lease.key)
         except LockError as error:
             logger.warning(
                 "could not release the lock on %s (%s); it expires in %g s",
@@ -408,40 +403,42 @@ class DynamoDBLock:
 
     # -- calls -------------------------------------------------------------------------------
 
-    def _call(self, method: str, **kwargs: Any) -> Any:
-        """Call DynamoDB; an error answer becomes :class:`_Refused`, no answer a LockError."""
+    def _call(self, method: str, *, handled: str | None = None, **kwargs: Any) -> Any:
+        """Call DynamoDB, raising :class:`LockError` (or a subclass) for a failure.
+
+        An error answer with the code ``handled`` raises :class:`_Refused` instead, for the
+        caller to handle.
+        """
         try:
             return getattr(self.client, method)(**kwargs)
         except ClientError as error:
-            raise _Refused(error, self) from error
+            response: Mapping[str, Any] = error.response
+            details: Mapping[str, Any] = response.get("Error", {})
+            code = str(details.get("Code", "Unknown"))
+            if code == handled:
+                raise _Refused(response.get("Item")) from error
+            if code == _TABLE_MISSING:
+                region = self.client.meta.region_name
+                raise LockTableMissingError(table=self.table, region=region) from error
+            raise LockError(
+                f"the lock table {self.table!r} refused {error.operation_name}: {code}: "
+                f"{details.get('Message', '')}; nothing was written",
+                table=self.table,
+            ) from error
         except BotoCoreError as error:
             raise LockError(
                 f"could not reach the lock table {self.table!r}: {error}; nothing was written",
                 table=self.table,
             ) from error
 
-    def _error(self, refused: _Refused) -> LockError:
-        if refused.code == _TABLE_MISSING:
-            return LockTableMissingError(table=self.table, region=self.client.meta.region_name)
-        return refused.error
-
 
 class _Refused(Exception):  # noqa: N818 - internal, never leaves this module
-    """DynamoDB answered a call with an error."""
+    """DynamoDB refused a call in the way its caller expects (a condition not met)."""
 
-    def __init__(self, cause: Exception, lock: DynamoDBLock) -> None:
-        response: Mapping[str, Any] = getattr(cause, "response", {})
-        details: Mapping[str, Any] = response.get("Error", {})
-        self.cause = cause
-        self.code = str(details.get("Code", "Unknown"))
-        self.item: Mapping[str, Any] | None = response.get("Item")
+    def __init__(self, item: Mapping[str, Any] | None) -> None:
+        super().__init__("refused")
+        self.item = item
         """The item that failed the condition, when DynamoDB returned it."""
-        self.error = LockError(
-            f"the lock table {lock.table!r} refused {getattr(cause, 'operation_name', 'a call')}: "
-            f"{self.code}: {details.get('Message', '')}; nothing was written",
-            table=lock.table,
-        )
-        super().__init__(str(self.error))
 
 
 class DynamoDBLease:
@@ -504,12 +501,10 @@ class DynamoDBLease:
             sent = time.monotonic()
             try:
                 self._renew(self._key, self._owner)
-            except _Refused as refused:
-                if refused.code == _CONDITION_FAILED:
-                    with self._guard:
-                        self._lost = "another process took the lock over"
-                    return
-                logger.warning("could not renew the lock on %s: %s", self._key, refused.code)
+            except _Refused:
+                with self._guard:
+                    self._lost = "another process took the lock over"
+                return
             except LockError as error:
                 logger.warning("could not renew the lock on %s: %s", self._key, error)
             else:
@@ -564,7 +559,7 @@ class _Waiting:
         Short at first, as most updates take a moment, then doubling up to ``longest``.
         """
         self._tries += 1
-        ceiling = min(longest, _FIRST_PAUSE * 2 ** (self._tries - 1))
+        ceiling = min(longest, _FIRST_PAUSE * 2.0 ** min(self._tries - 1, 30))
         return ceiling * random.uniform(0.5, 1.0)  # noqa: S311 - jitter, not cryptography
 
     def expired_version(self) -> str | None:
