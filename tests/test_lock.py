@@ -36,6 +36,7 @@ from cognito_pools import (
     LeaseLostError,
     LockTableMissingError,
     LockTimeoutError,
+    Retries,
     ServiceError,
     UserPools,
     ValidationError,
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
 
 REGION = "us-east-1"
 TABLE = "locks"
+JSON = "application/x-amz-json-1.1"
+NO_WAIT = Retries(base_delay=0)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -163,6 +166,47 @@ def test_an_update_holds_the_pools_lock_from_its_read_to_its_write(  # noqa: PLR
     assert tags(cognito, pool_id) == {"by": "test"}
 
 
+def test_both_writes_and_every_retry_round_hold_one_lock(  # noqa: PLR0917 - fixtures
+    endpoint: str,
+    cognito: Any,
+    dynamodb: Any,
+    table: str,
+    pool_id: str,
+    record_calls: Callable[[Any], list[str]],
+) -> None:
+    observer = DynamoDBLock(make_client(endpoint, "dynamodb"), table=table)
+    key = resource_key(REGION, pool_id)
+    holders: list[Any] = []
+    busy = [True]
+
+    def look(**_: Any) -> None:
+        holders.append(observer.holder(key))
+
+    def busy_once(request: Any, **_: Any) -> Any:
+        if busy:  # the first UpdateUserPool meets another update in flight: a second round
+            busy.clear()
+            body = b'{"__type": "ConcurrentModificationException", "message": "busy"}'
+            return canned_response(request.url, 400, body, {"Content-Type": JSON})
+        return None
+
+    pool = UserPools(cognito, lock=DynamoDBLock(dynamodb, table=table), retries=NO_WAIT)
+    pool = pool.get(pool_id)
+    cognito.meta.events.register("before-call.cognito-idp", look)
+    cognito.meta.events.register("before-send.cognito-idp.SetUserPoolMfaConfig", busy_once)
+    lock_calls = record_calls_of(dynamodb)
+    calls = record_calls(cognito)
+    pool.update(deletion_protection="INACTIVE", mfa="OFF")
+
+    assert calls.count("DescribeUserPool") == 2  # two rounds
+    assert calls.count("SetUserPoolMfaConfig") == 2
+    assert calls[-2:] == ["SetUserPoolMfaConfig", "UpdateUserPool"]  # both writes
+    assert len(holders) == len(calls)
+    assert None not in holders
+    assert len(set(holders)) == 1  # one holder, one hold, from the first read to the last write
+    assert lock_calls == ["PutItem", "DeleteItem"]
+    assert observer.holder(key) is None
+
+
 def record_calls_of(client: Any) -> list[str]:
     calls: list[str] = []
 
@@ -209,7 +253,7 @@ def interrupt(**_: Any) -> None:
 
 def refuse(request: Any, **_: Any) -> Any:
     body = b'{"__type": "InvalidParameterException", "message": "refused by the test"}'
-    return canned_response(request.url, 400, body, {"Content-Type": "application/x-amz-json-1.1"})
+    return canned_response(request.url, 400, body, {"Content-Type": JSON})
 
 
 @pytest.mark.parametrize(
