@@ -20,7 +20,9 @@ DEV_BOTOCORE = "1.44.8"
 """The botocore the models are generated from; the codegen check needs exactly this one."""
 FLOOR_BOTOCORE = "1.42.1"
 """The oldest botocore we support, as declared in pyproject.toml."""
-TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", "moto[cognitoidp,server]>=5.1"]
+MOTO = "moto[cognitoidp,dynamodb,server]>=5.1"
+"""moto with the services the tests and benchmarks serve: Cognito, and DynamoDB for the lock."""
+TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", MOTO]
 TYPING_DEPS = ["mypy>=1.13", "pyright[nodejs]>=1.1.390", "pytest>=8"]
 LINT_DEPS = ["ruff>=0.8"]
 PARALLEL = ["-n", "auto", "--dist", "load"]
@@ -152,14 +154,17 @@ def bench(session: nox.Session) -> None:
     ``nox -s bench -- --only cold`` (or ``before-send,before-call,loopback``) picks figures;
     ``-- --quick`` takes fewer samples and ``-- --profile`` shows where the time goes.
     """
-    install_project(session, "moto[cognitoidp,server]>=5.1")
+    install_project(session, MOTO)
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 
 @nox.session(python=PYTHON)
 def race(session: nox.Session) -> None:
-    """Race several processes over one pool and count the updates lost (docs/concurrency.md)."""
-    install_project(session, "moto[cognitoidp,server]>=5.1")
+    """Race processes over one pool without a lock, with verify and with the lock; count losses.
+
+    The figures are those of docs/concurrency.md; ``-- --modes lock`` races one mode only.
+    """
+    install_project(session, MOTO)
     session.run("python", "benchmarks/race.py", *session.posargs)
 
 
