@@ -348,6 +348,8 @@ class Pool:
 
         if self._lock is None:
             self._lock = pool_lock(self._client, self.id)
+        if self._shared_lock is not None:  # bad input is refused before any call, the lock's too
+            self._refuse_bad_input(changes, accept_reset, self._input_shape())
         purpose = f"update user pool {self.id}: {', '.join(changes) or 'nothing'}"
         with self._lock, hold_resource(self._shared_lock, self._client, self.id, purpose):
             updated, written = retrying(self._retries, attempt)
@@ -412,6 +414,23 @@ class Pool:
             problems += check_setting_paths(accept_reset, POOL, "accept_reset")
         return problems
 
+    def _refuse_bad_input(
+        self, changes: Mapping[str, Any], accept_reset: Collection[str], input_shape: Any
+    ) -> Mapping[str, Any]:
+        """Raise :class:`ValidationError` for what is wrong with the change on its own.
+
+        Returns the change's pool settings (the change without ``mfa``).
+        """
+        settings = (
+            {k: v for k, v in changes.items() if k != MFA_KEYWORD}
+            if MFA_KEYWORD in changes
+            else changes
+        )
+        problems = self._check(changes, settings, accept_reset, input_shape)
+        if problems:
+            raise ValidationError(problems)
+        return settings
+
     def _prepare(
         self, changes: Mapping[str, Any], accept_reset: Collection[str], attempt: int = 1
     ) -> _Prepared:
@@ -421,14 +440,7 @@ class Pool:
         and every other setting goes from the fresh describe into the request untouched.
         """
         input_shape = self._input_shape()
-        settings = (
-            {k: v for k, v in changes.items() if k != MFA_KEYWORD}
-            if MFA_KEYWORD in changes
-            else changes
-        )
-        problems = self._check(changes, settings, accept_reset, input_shape)
-        if problems:
-            raise ValidationError(problems)
+        settings = self._refuse_bad_input(changes, accept_reset, input_shape)
 
         described = describe_pool(self._client, self.id, attempt=attempt, update_shape=input_shape)
         old = described.settings

@@ -36,6 +36,7 @@ from cognito_pools import (
     LeaseLostError,
     LockTableMissingError,
     LockTimeoutError,
+    PoolChangedError,
     Retries,
     ServiceError,
     UserPools,
@@ -260,7 +261,7 @@ def refuse(request: Any, **_: Any) -> Any:
     ("failure", "raised"),
     [
         ("ctrl-c", KeyboardInterrupt),
-        ("refused change", ValidationError),
+        ("changed since read", PoolChangedError),
         ("cognito refuses", ServiceError),
     ],
 )
@@ -277,17 +278,25 @@ def test_the_lock_is_released_however_an_update_ends(  # noqa: PLR0917 - fixture
     if failure == "cognito refuses":
         cognito.meta.events.register("before-send.cognito-idp.UpdateUserPool", refuse)
     pool = UserPools(cognito, lock=DynamoDBLock(dynamodb, table=table)).get(pool_id)
-    change: dict[str, Any] = {"deletion_protection": "INACTIVE"}
-    if failure == "refused change":
-        change = {"deletion_protection": "SOMETIMES"}
+    if failure == "changed since read":  # found after the fresh read, under the lock
+        UserPools(cognito).get(pool_id).update(user_pool_tags={"by": "someone else"})
     with pytest.raises(raised):
-        pool.update(**change)
+        pool.update(if_unchanged=True, deletion_protection="INACTIVE")
     assert DynamoDBLock(dynamodb, table=table).holder(resource_key(REGION, pool_id)) is None
-    assert DynamoDBLock(dynamodb, table=table, wait_seconds=0).holder is not None
     with DynamoDBLock(dynamodb, table=table, wait_seconds=0).hold(
         resource_key(REGION, pool_id), "the next writer"
     ):
         pass  # taken at once: nothing was left behind
+
+
+def test_a_refused_change_is_refused_before_any_call_the_locks_included(
+    cognito: Any, dynamodb: Any, pool_id: str
+) -> None:
+    pool = UserPools(cognito, lock=DynamoDBLock(dynamodb, table="nowhere")).get(pool_id)
+    lock_calls = record_calls_of(dynamodb)
+    with pytest.raises(ValidationError, match="deletion_protection"):
+        pool.update(deletion_protection="SOMETIMES")  # not LockTableMissingError
+    assert lock_calls == []
 
 
 def test_an_update_from_inside_an_update_of_the_same_pool_does_not_wait_for_itself(
