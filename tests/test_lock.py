@@ -36,6 +36,7 @@ from cognito_pools import (
     LeaseLostError,
     LockTableMissingError,
     LockTimeoutError,
+    PartiallyAppliedError,
     PoolChangedError,
     Retries,
     ServiceError,
@@ -368,6 +369,48 @@ def test_a_lease_lost_during_a_slow_update_writes_nothing(
     assert after.policies is not None
     assert after.policies.password_policy is not None
     assert after.policies.password_policy.minimum_length == 6  # the slow writer's 17 never sent
+
+
+def test_a_lease_lost_between_two_writes_sends_neither_the_second_nor_an_undo(  # noqa: PLR0917
+    endpoint: str,
+    cognito: Any,
+    dynamodb: Any,
+    table: str,
+    pool_id: str,
+    record_calls: Callable[[Any], list[str]],
+) -> None:
+    pool = UserPools(cognito, lock=short_lock(dynamodb, lease_seconds=0.4)).get(pool_id)
+    key = resource_key(REGION, pool_id)
+    thief = make_client(endpoint, "dynamodb")
+    stolen = {
+        "lock_key": {"S": key},
+        "owner": {"S": "ci-7:7:elsewhere"},
+        "version": {"S": "theirs"},
+        "host": {"S": "ci-7"},
+        "pid": {"N": "7"},
+        "purpose": {"S": "deploy"},
+        "lease_seconds": {"N": "20"},
+    }
+
+    def taken_over(**_: Any) -> None:
+        # Another process's item replaces this one's; renewing (every 0.1 s) finds out.
+        thief.put_item(TableName=table, Item=stolen)
+        time.sleep(0.3)
+
+    cognito.meta.events.register("after-call.cognito-idp.SetUserPoolMfaConfig", taken_over)
+    calls = record_calls(cognito)
+    with pytest.raises(PartiallyAppliedError) as raised:
+        pool.update(deletion_protection="INACTIVE", mfa="OFF")
+
+    # Undoing SetUserPoolMfaConfig would be a write under someone else's lock, too.
+    assert isinstance(raised.value.error, LeaseLostError)
+    assert isinstance(raised.value.restore_error, LeaseLostError)
+    assert calls[-1] == "SetUserPoolMfaConfig"  # no UpdateUserPool, no undo
+    assert [change.path for change in raised.value.not_applied] == ["deletion_protection"]
+    assert UserPools(cognito).get(pool_id).config.deletion_protection == "ACTIVE"
+    holder = DynamoDBLock(dynamodb, table=table).holder(key)
+    assert holder is not None
+    assert holder.host == "ci-7"  # releasing left the other process's lock alone
 
 
 KILLED_HOLDER = """
