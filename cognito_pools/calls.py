@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
+from cognito_pools._leases import check_held_leases
 from cognito_pools._redact import redact_botocore_logs
 from cognito_pools.errors import CallFailedError, Problem, ServiceError, ValidationError
-from cognito_pools.lock import check_held_leases
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -21,11 +21,11 @@ most. No clock has to agree with another machine's:
   The last quarter of a lease is the margin for that write to land;
 - the item is deleted when the update ends, however it ends.
 
-Anything that reads and then writes a resource can use the same lock through the small
-protocol here: :class:`DistributedLock` (``hold(key, purpose)``) and :class:`Lease`
-(``check()``). Library code enters it with :func:`holding`, which makes every write this
-library sends in that thread check the lease first, and lets a thread that already holds the
-key enter again.
+Anything that reads and then writes a resource can use the same lock through a small protocol
+(re-exported here from :mod:`cognito_pools._leases`): :class:`DistributedLock`
+(``hold(key, purpose)``) and :class:`Lease` (``check()``). Library code enters it with
+:func:`holding` or :func:`hold_resource`, which make every write this library sends in that
+thread check the lease first, and let a thread that already holds the key enter again.
 """
 
 from __future__ import annotations
@@ -40,10 +40,18 @@ import socket
 import threading
 import time
 import uuid
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import BotoCoreError, ClientError
 
+from cognito_pools._leases import (
+    DistributedLock,
+    Lease,
+    check_held_leases,
+    hold_resource,
+    holding,
+    resource_key,
+)
 from cognito_pools.errors import (
     LeaseLostError,
     LockError,
@@ -83,15 +91,6 @@ _TABLE_MISSING = "ResourceNotFoundException"
 _TABLE_EXISTS = "ResourceInUseException"
 
 
-def resource_key(region: str | None, resource_id: str) -> str:
-    """The lock key of a resource: ``cognito-pools/<region>/<id>``.
-
-    Updates of a user pool, of its app clients, and of anything else kept in the pool use the
-    pool's key, so that they take turns with each other.
-    """
-    return f"cognito-pools/{region or '-'}/{resource_id}"
-
-
 @dataclasses.dataclass(frozen=True)
 class LockHolder:
     """Who holds a lock, as its item in the table says."""
@@ -110,91 +109,6 @@ class LockHolder:
     def __str__(self) -> str:
         since = f" since {_utc(self.since):%Y-%m-%d %H:%M:%S} UTC" if self.since else ""
         return f"host {self.host}, process {self.pid}{since}, for {self.purpose!r}"
-
-
-class Lease(Protocol):
-    """A lock held: what :meth:`DistributedLock.hold` yields."""
-
-    @property
-    def key(self) -> str:
-        """The key the lock was taken on."""
-        ...
-
-    def check(self) -> None:
-        """Return if the lock is still held and may be written under; raise otherwise.
-
-        Raises:
-            LeaseLostError: the lease ran out or another process took the lock over.
-        """
-        ...
-
-
-class DistributedLock(Protocol):
-    """A lock shared by processes: what :class:`~cognito_pools.UserPools` takes as ``lock``.
-
-    :class:`DynamoDBLock` is the implementation this library ships.
-    """
-
-    def hold(self, key: str, purpose: str) -> contextlib.AbstractContextManager[Lease]:
-        """Wait for the lock on ``key`` and hold it for the ``with`` block.
-
-        ``purpose`` says what the holder does, for those who wait. The lock is released
-        however the block ends.
-
-        Raises:
-            LockTimeoutError: the lock stayed held by others for too long.
-            LockError: the lock could not be taken for another reason.
-        """
-        ...
-
-
-class _Held(threading.local):
-    """The leases this thread holds through :func:`holding`, innermost last."""
-
-    def __init__(self) -> None:
-        self.leases: list[tuple[DistributedLock, str, Lease]] = []
-
-
-_held = _Held()
-
-
-@contextlib.contextmanager
-def holding(lock: DistributedLock, key: str, purpose: str) -> Generator[Lease, None, None]:
-    """Hold ``lock`` on ``key``, so that every write this library sends checks the lease first.
-
-    A thread that already holds ``key`` through the same lock gets that lease again (an update
-    started from inside another, from a botocore event handler, say), instead of waiting for
-    itself.
-    """
-    for held_lock, held_key, lease in _held.leases:
-        if held_lock is lock and held_key == key:
-            yield lease
-            return
-    with lock.hold(key, purpose) as lease:
-        entry = (lock, key, lease)
-        _held.leases.append(entry)
-        try:
-            yield lease
-        finally:
-            _held.leases.remove(entry)
-
-
-def hold_resource(
-    lock: DistributedLock | None, client: Any, resource_id: str, purpose: str
-) -> contextlib.AbstractContextManager[object]:
-    """:func:`holding` the resource's key in ``client``'s region; nothing when ``lock`` is None."""
-    if lock is None:
-        return contextlib.nullcontext()
-    return holding(lock, resource_key(client.meta.region_name, resource_id), purpose)
-
-
-def check_held_leases() -> None:
-    """Raise :class:`~cognito_pools.LeaseLostError` if a lease this thread holds is lost.
-
-    Called before every write this library sends.
-    """
-    for _, _, lease in _held.leases:
-        lease.check()
 
 
 class DynamoDBLock:

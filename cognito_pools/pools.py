@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from botocore.exceptions import BotoCoreError
 
+from cognito_pools._leases import hold_resource
 from cognito_pools.calls import call, logger
 from cognito_pools.converter import same_members
 from cognito_pools.describe import DescribedPool, describe_pool
@@ -35,7 +36,6 @@ from cognito_pools.errors import (
     StalePlanError,
     ValidationError,
 )
-from cognito_pools.lock import hold_resource
 from cognito_pools.merge import merge_settings
 from cognito_pools.plan import Plan, SettingChange, diff_settings, same_settings
 from cognito_pools.request import update_request, without_unsendable
@@ -88,7 +88,7 @@ class UserPools:
     pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
     setting it wrote; that costs a third call, so it is off by default.
 
-    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.lock.DistributedLock`)
+    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.DistributedLock`)
     makes updates take turns with those of other processes and machines: every read-merge-write
     of a pool holds the pool's lock, from the read to the last write. Reading a pool takes no
     lock. Without it, updates take turns within this process only.
