@@ -20,9 +20,10 @@ DEV_BOTOCORE = "1.44.8"
 """The botocore the models are generated from; the codegen check needs exactly this one."""
 FLOOR_BOTOCORE = "1.42.1"
 """The oldest botocore we support, as declared in pyproject.toml."""
-MOTO = "moto[cognitoidp,server]==5.2.6"
+MOTO = "moto[cognitoidp,dynamodb,server]==5.2.6"
 """The peer every test and benchmark runs against, pinned: a moto release that starts (or stops)
-enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own."""
+enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own.
+DynamoDB serves the lock's tests."""
 TEST_DEPS = [
     "pytest>=8",
     "pytest-xdist>=3.5",
@@ -167,7 +168,10 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def race(session: nox.Session) -> None:
-    """Race several processes over one pool and count the updates lost (docs/concurrency.md)."""
+    """Race processes over one pool without a lock, with verify and with the lock; count losses.
+
+    The figures are those of docs/concurrency.md; ``-- --modes lock`` races one mode only.
+    """
     install_project(session, MOTO)
     session.run("python", "benchmarks/race.py", *session.posargs)
 

@@ -4,7 +4,8 @@
 >>> pool = pools.get("us-east-1_AbC123")                     # doctest: +SKIP
 >>> pool = pool.update(deletion_protection="ACTIVE")         # doctest: +SKIP
 
-The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`), plans
+The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`), the lock
+shared by processes (:class:`DynamoDBLock`), plans
 (:class:`Plan`, :class:`SettingChange`), errors, every generated model class and enum alias
 (:mod:`cognito_pools.models`), and the typed change dictionaries (:mod:`cognito_pools.changes`).
 
@@ -28,8 +29,16 @@ __all__ = [
     "ChangeOverwrittenError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
+    "DistributedLock",
+    "DynamoDBLock",
     "InternalServiceError",
+    "Lease",
+    "LeaseLostError",
     "LimitExceededError",
+    "LockError",
+    "LockHolder",
+    "LockTableMissingError",
+    "LockTimeoutError",
     "PartiallyAppliedError",
     "Plan",
     "Pool",
@@ -59,7 +68,11 @@ if TYPE_CHECKING:
         CognitoPoolsError,
         ConcurrentModificationError,
         InternalServiceError,
+        LeaseLostError,
         LimitExceededError,
+        LockError,
+        LockTableMissingError,
+        LockTimeoutError,
         PartiallyAppliedError,
         PoolChangedError,
         PoolNotFoundError,
@@ -72,6 +85,7 @@ if TYPE_CHECKING:
         UserImportInProgressError,
         ValidationError,
     )
+    from cognito_pools.lock import DistributedLock, DynamoDBLock, Lease, LockHolder
     from cognito_pools.models import *  # noqa: F403 - listed in models.__all__
     from cognito_pools.plan import Plan, SettingChange
     from cognito_pools.pools import Pool, UserPools
@@ -88,6 +102,10 @@ _HOME = {
     "Pool": "cognito_pools.pools",
     "UserPools": "cognito_pools.pools",
     "Retries": "cognito_pools.retries",
+    "DistributedLock": "cognito_pools.lock",
+    "DynamoDBLock": "cognito_pools.lock",
+    "Lease": "cognito_pools.lock",
+    "LockHolder": "cognito_pools.lock",
     **dict.fromkeys(_names.MODELS, "cognito_pools.models"),
     **dict.fromkeys(_names.CHANGES, "cognito_pools.changes"),
 }

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 
     import boto3
 
+    from cognito_pools._leases import DistributedLock
     from cognito_pools.plan import Plan, SettingChange
     from cognito_pools.pools import Pool
 
@@ -695,7 +696,8 @@ class Fleet:
     names the budget the limiters share (see :class:`QuotaGuard`). ``workers`` pools are worked
     on at once.
     ``progress`` is called, from the worker threads but never concurrently, with a
-    :class:`Progress` after each pool.
+    :class:`Progress` after each pool. ``lock`` is that of :class:`~cognito_pools.UserPools`:
+    each pool's update holds the pool's lock while it reads and writes that pool.
 
     Use a client whose connection pool holds at least ``workers`` connections
     (``botocore.config.Config(max_pool_connections=...)``, 10 by default); a smaller pool works,
@@ -712,10 +714,11 @@ class Fleet:
         retries: Retries = DEFAULT_RETRIES,
         account: str | None = None,
         progress: Callable[[Progress], None] | None = None,
+        lock: DistributedLock | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers!r}")
-        self.pools: UserPools = UserPools(client, session=session, retries=retries)
+        self.pools: UserPools = UserPools(client, session=session, retries=retries, lock=lock)
         """The :class:`~cognito_pools.UserPools` every pool is read through."""
         self.client: Any = self.pools.client
         self.guard: QuotaGuard = QuotaGuard.attach(self.client, max_rps, account=account)

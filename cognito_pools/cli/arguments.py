@@ -11,7 +11,7 @@ import argparse
 import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from cognito_pools.cli import fleet_arguments as fleet
+import cognito_pools.cli.fleet_arguments as fleet
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,6 +22,7 @@ __all__ = [
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "LOCK_TABLE_VARIABLE",
     "PROG",
     "UsageError",
     "build_parser",
@@ -39,8 +40,10 @@ EXIT_INTERRUPTED = 130
 """Ctrl-C (128 + SIGINT), as shells report it."""
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a connection, and then for each answer."""
+LOCK_TABLE_VARIABLE = "COGNITO_POOLS_LOCK_TABLE"
+"""The environment variable that stands in for ``--lock-table``."""
 
-COMMANDS = ("show", "plan", "update", "export", "apply", "list", "demo")
+COMMANDS = ("show", "plan", "update", "export", "apply", "list", "lock-table", "demo")
 """Every command, in the order the help lists them."""
 
 _EXIT_CODES = """\
@@ -57,6 +60,7 @@ _ENVIRONMENT = """\
 environment:
   AWS_PROFILE, AWS_DEFAULT_REGION, AWS_ENDPOINT_URL and the rest of boto3's
   configuration apply as in any boto3 program; the options above override them.
+  COGNITO_POOLS_LOCK_TABLE is --lock-table when the option is not given.
   NO_COLOR turns colour off; it is only ever used on a terminal.
 """
 
@@ -131,7 +135,8 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         "--endpoint-url",
         metavar="URL",
         default=default(None),
-        help="Cognito endpoint, e.g. a local moto server (default: AWS_ENDPOINT_URL, or AWS)",
+        help="Cognito endpoint, e.g. a local moto server, also used for the lock table "
+        "(default: AWS_ENDPOINT_URL, or AWS)",
     )
     group.add_argument(
         "--timeout",
@@ -140,6 +145,14 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         default=default(DEFAULT_TIMEOUT),
         help=f"seconds to wait for a connection and for each answer (default: "
         f"{DEFAULT_TIMEOUT:g}); a call is tried at most twice",
+    )
+    group.add_argument(
+        "--lock-table",
+        metavar="NAME",
+        default=default(None),
+        help="DynamoDB table of a lock shared with other processes: update and apply hold the "
+        f"pool's lock while they read and write (default: {LOCK_TABLE_VARIABLE}, else no lock; "
+        "create the table with lock-table create NAME)",
     )
 
 
@@ -328,6 +341,25 @@ def build_parser() -> argparse.ArgumentParser:
     fleet.add_list_arguments(listing)
     _output_option(listing)
     # --- end fleets ---
+    lock_table = _command(
+        commands,
+        "lock-table",
+        "create the DynamoDB table of the lock shared by processes",
+        """
+        Create the DynamoDB table that --lock-table names, in the same account and region
+        (on-demand billing, nothing else to set up), and wait until it is ready. Nothing
+        happens when it exists already. Then pass --lock-table NAME, or set
+        COGNITO_POOLS_LOCK_TABLE, wherever pools are updated: each update holds the pool's
+        lock in the table, so that updates from several pipelines or machines take turns
+        instead of losing changes.
+        """,
+        """
+        cognito-pools lock-table create cognito-pools-locks --region eu-west-1
+        cognito-pools apply eu-west-1_AbC123 pool.json --lock-table cognito-pools-locks
+        """,
+    )
+    lock_table.add_argument("action", choices=("create",), help="what to do: create")
+    lock_table.add_argument("table", metavar="NAME", help="the table's name")
 
     _command(
         commands,

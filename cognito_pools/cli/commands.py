@@ -18,6 +18,7 @@ from cognito_pools.cli.arguments import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    LOCK_TABLE_VARIABLE,
     PROG,
     UsageError,
     parse_arguments,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from cognito_pools.cli.configfile import Document
+    from cognito_pools.lock import DynamoDBLock, LockHolder
     from cognito_pools.models import UserPoolMfaConfig
     from cognito_pools.plan import Plan
     from cognito_pools.pools import Pool
@@ -59,6 +61,8 @@ __all__ = ["main"]
 DEBUG_VARIABLE = "COGNITO_POOLS_DEBUG"
 """Set it to see the traceback of an unexpected error instead of the one-line report."""
 _ENDPOINT_VARIABLES = ("AWS_ENDPOINT_URL_COGNITO_IDP", "AWS_ENDPOINT_URL")
+WAIT_NOTICE = 1.0
+"""Seconds of waiting for the lock after which a terminal is told who holds it."""
 _MAX_ATTEMPTS = 2
 _POOL_NAME = "pool_name"
 """botocore's standard retries, bounded: a dead endpoint is reported after two tries."""
@@ -79,6 +83,7 @@ class Run:
         self.answers: AnswerLog = AnswerLog()
         """The last HTTP answer's status and content type, to recognise an endpoint that is
         not Cognito."""
+        self._holder_shown: LockHolder | None = None
 
     def pool(self) -> Pool:
         """Read the pool named on the command line."""
@@ -89,7 +94,27 @@ class Run:
         self.answers.watch(self.client)
         if getattr(self.args, "verbose", False):
             CallLog(self.err).watch(self.client)
-        return UserPools(self.client).get(self.args.pool_id)
+        writes = self.args.command in {"update", "apply"}
+        lock = self.lock() if writes else None
+        return UserPools(self.client, lock=lock).get(self.args.pool_id)
+
+    def lock(self) -> DynamoDBLock | None:
+        """The lock shared with other processes that ``--lock-table`` names, if any."""
+        table = self.args.lock_table or os.environ.get(LOCK_TABLE_VARIABLE) or None
+        if table is None:
+            return None
+        from cognito_pools.lock import DynamoDBLock  # noqa: PLC0415 - only with a lock table
+
+        return DynamoDBLock(
+            _make_client(self.args, "dynamodb"), table=table, on_wait=self._waiting_for
+        )
+
+    def _waiting_for(self, holder: LockHolder, waited: float) -> None:
+        """On a terminal, say who holds the lock once a wait lasts longer than a moment."""
+        if waited >= WAIT_NOTICE and self.status.enabled and holder != self._holder_shown:
+            self._holder_shown = holder
+            self.err.write(f"{PROG}: waiting for the pool's lock, held by {holder}\n")
+            self.err.flush()
 
     def mfa(self, pool: Pool) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup (one GetUserPoolMfaConfig call)."""
@@ -258,10 +283,33 @@ def _fleet(run: Run) -> int:
         run.client = _make_client(args)  # for the messages of errors outside any one pool
         return run.client
 
-    return run_fleet(run.args, run.out, run.err, run.stdin, make_client=make_client, change=change)
+    return run_fleet(
+        run.args,
+        run.out,
+        run.err,
+        run.stdin,
+        make_client=make_client,
+        change=change,
+        make_lock=run.lock,
+    )
 
 
 # --- end fleets ---
+
+
+def _lock_table(run: Run) -> int:
+    from cognito_pools.lock import DynamoDBLock  # noqa: PLC0415 - only this command
+
+    client = _make_client(run.args, "dynamodb")
+    table = run.args.table
+    created = DynamoDBLock(client, table=table).create_table()
+    region = client.meta.region_name
+    if created:
+        run.out.write(f"Created the lock table {table} in {region}.\n")
+    else:
+        run.out.write(f"The lock table {table} exists in {region} already.\n")
+    run.out.write(f"Pass --lock-table {table} or set {LOCK_TABLE_VARIABLE}={table} to use it.\n")
+    return EXIT_OK
 
 
 _COMMANDS: Mapping[str, Callable[[Run], int]] = {
@@ -270,6 +318,7 @@ _COMMANDS: Mapping[str, Callable[[Run], int]] = {
     "plan": _plan,
     "update": _update,
     "apply": _apply,
+    "lock-table": _lock_table,
 }
 
 
@@ -337,8 +386,12 @@ def _noun(count: int) -> str:
 # --- the client ---------------------------------------------------------------------------------
 
 
-def _make_client(args: argparse.Namespace) -> Any:
-    """A cognito-idp client with bounded timeouts and retries, for the chosen connection."""
+def _make_client(args: argparse.Namespace, service: str = "cognito-idp") -> Any:
+    """A client with bounded timeouts and retries, for the chosen connection.
+
+    The lock's ``dynamodb`` client shares ``--endpoint-url``, so that one local server (moto)
+    can stand in for both services.
+    """
     _check_endpoint(args.endpoint_url)
     import boto3  # noqa: PLC0415 - only a command that calls AWS pays for importing boto3
     from botocore.config import Config  # noqa: PLC0415
@@ -350,7 +403,7 @@ def _make_client(args: argparse.Namespace) -> Any:
         max_pool_connections=max(10, args.workers),  # fleets: a connection per worker
     )
     session: Any = boto3.Session(profile_name=args.profile, region_name=args.region)
-    return session.client("cognito-idp", endpoint_url=args.endpoint_url, config=config)
+    return session.client(service, endpoint_url=args.endpoint_url, config=config)
 
 
 def _check_endpoint(url: str | None) -> None:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Mapping
 
+    from cognito_pools._leases import DistributedLock
     from cognito_pools.pools import Pool
 
 __all__ = ["ProgressLine", "report_document", "report_text", "run_fleet"]
@@ -183,7 +184,10 @@ class _FleetRun:
         err: TextIO,
         stdin: TextIO,
         make_client: Callable[[argparse.Namespace], Any],
+        *,
+        make_lock: Callable[[], DistributedLock | None] = lambda: None,
     ) -> None:
+        self.make_lock = make_lock
         self.args = args
         self.out = out
         self.err = err
@@ -197,6 +201,7 @@ class _FleetRun:
             max_rps=self.args.max_rps,
             workers=self.args.workers,
             progress=self.progress if self.progress.enabled else None,
+            lock=self.make_lock() if self.args.command in {"update", "apply"} else None,
         )
 
     def selection(self) -> Selection:
@@ -252,13 +257,15 @@ def run_fleet(
     *,
     make_client: Callable[[argparse.Namespace], Any],
     change: ChangeMaker,
+    make_lock: Callable[[], DistributedLock | None] = lambda: None,
 ) -> int:
     """Run ``list``, or ``plan``/``update``/``apply`` on a fleet; return the exit status.
 
     ``make_client`` makes the ``cognito-idp`` client from the connection options; ``change``
-    turns the ``PATH=VALUE`` settings (and ``--file``) into one pool's change.
+    turns the ``PATH=VALUE`` settings (and ``--file``) into one pool's change; ``make_lock``
+    makes the lock shared with other processes (``--lock-table``), if any, for the writes.
     """
-    run = _FleetRun(args, out, err, stdin, make_client)
+    run = _FleetRun(args, out, err, stdin, make_client, make_lock=make_lock)
     try:
         if args.command == "list":
             return _list(run)

@@ -15,7 +15,13 @@ from cognito_pools import (
     ChangeOverwrittenError,
     CognitoPoolsError,
     ConcurrentModificationError,
+    DistributedLock,
+    DynamoDBLock,
     LambdaConfig,
+    Lease,
+    LeaseLostError,
+    LockHolder,
+    LockTimeoutError,
     PasswordPolicy,
     Plan,
     Pool,
@@ -138,3 +144,19 @@ def retrying_and_verifying(session: boto3.Session, pool: Pool) -> None:
     assert_type(pool.update(if_unchanged=True, deletion_protection="ACTIVE"), Pool)
     assert_type(pool.update(verify=True, user_pool_tags={"team": "auth"}), Pool)
     assert_type(Retries().delay(1), float)
+
+
+def sharing_a_lock(session: boto3.Session, dynamodb: object) -> None:
+    lock = DynamoDBLock(dynamodb, table="cognito-pools-locks", lease_seconds=20.0)
+    assert_type(lock.create_table(), bool)
+    shared: DistributedLock = lock  # the protocol that UserPools takes
+    assert_type(UserPools(session=session, lock=shared), UserPools)
+    with lock.hold("cognito-pools/us-east-1/us-east-1_AbC123", "a fleet update") as lease:
+        assert_type(lease, Lease)
+        lease.check()
+    try:
+        UserPools(session=session, lock=lock).get("us-east-1_AbC123").update(mfa="OFF")
+    except LockTimeoutError as error:
+        assert_type(error.holder, LockHolder | None)
+    except LeaseLostError as error:
+        assert_type(error.reason, str)
