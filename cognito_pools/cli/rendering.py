@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPORT_FORMAT",
     "FORMAT_KEY",
+    "POOL_ID_KEY",
     "REDACTED",
     "SETTINGS_KEY",
     "Style",
@@ -45,6 +46,8 @@ FORMAT_KEY = "format_version"
 """The key of an exported document that says which layout it has."""
 EXPORT_FORMAT = 1
 SETTINGS_KEY = "settings"
+POOL_ID_KEY = "pool_id"
+"""The key of an exported document that says which pool it was exported from."""
 MFA_MEMBER = "mfa_configuration"
 """UpdateUserPool's copy of the MFA mode; the command shows and takes it as ``mfa.…``."""
 
@@ -231,6 +234,7 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
     """
     return {
         FORMAT_KEY: EXPORT_FORMAT,
+        POOL_ID_KEY: pool.id,  # plan and apply of this file on another pool say so
         SETTINGS_KEY: {**settings_data(pool), "mfa": mfa_data(pool, mfa)},
     }
 
@@ -238,10 +242,16 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
 # --- plans --------------------------------------------------------------------------------------
 
 
-def plan_document(plan: Plan) -> dict[str, Any]:
-    """A plan as ``{"pool_id": ..., "changes": [{"path", "old", "new"}, ...]}``."""
+def plan_document(plan: Plan, exported_from: str | None = None) -> dict[str, Any]:
+    """A plan as ``{"pool_id": ..., "changes": [{"path", "old", "new"}, ...]}``.
+
+    ``exported_from`` is the pool that the planned file came from, when that is another pool;
+    the document then says so under that key.
+    """
+    origin = {"exported_from": exported_from} if exported_from is not None else {}
     return {
         "pool_id": plan.pool_id,
+        **origin,
         "changes": [
             {
                 "path": change.path,
@@ -253,12 +263,16 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     }
 
 
-def plan_text(plan: Plan, style: Style) -> str:
-    """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed."""
+def plan_text(plan: Plan, style: Style, note: str = "") -> str:
+    """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed.
+
+    ``note`` ends the first line (where the planned file came from).
+    """
     if not plan:
-        return f"No changes to user pool {plan.pool_id}.\n"
+        return f"No changes to user pool {plan.pool_id}{note}.\n"
     count = len(plan)
-    lines = [style.paint(f"User pool {plan.pool_id}: {count} {_settings(count)} to change", "bold")]
+    heading = f"User pool {plan.pool_id}: {count} {_settings(count)} to change{note}"
+    lines = [style.paint(heading, "bold")]
     width = max(len(change.path) for change in plan)
     for change in plan:
         old = format_value(redact(plain(change.old), change.path))

@@ -15,7 +15,13 @@ from cognito_pools import (
     ChangeOverwrittenError,
     CognitoPoolsError,
     ConcurrentModificationError,
+    DistributedLock,
+    DynamoDBLock,
     LambdaConfig,
+    Lease,
+    LeaseLostError,
+    LockHolder,
+    LockTimeoutError,
     PasswordPolicy,
     Plan,
     Pool,
@@ -147,3 +153,19 @@ def without_a_handle(pools: UserPools) -> None:
     assert_type(plan, Plan)
     assert_type(plan.client_id, str | None)
     assert_type(plan.subject, str)
+
+
+def sharing_a_lock(session: boto3.Session, dynamodb: object) -> None:
+    lock = DynamoDBLock(dynamodb, table="cognito-pools-locks", lease_seconds=20.0)
+    assert_type(lock.create_table(), bool)
+    shared: DistributedLock = lock  # the protocol that UserPools takes
+    assert_type(UserPools(session=session, lock=shared), UserPools)
+    with lock.hold("cognito-pools/us-east-1/us-east-1_AbC123", "a fleet update") as lease:
+        assert_type(lease, Lease)
+        lease.check()
+    try:
+        UserPools(session=session, lock=lock).get("us-east-1_AbC123").update(mfa="OFF")
+    except LockTimeoutError as error:
+        assert_type(error.holder, LockHolder | None)
+    except LeaseLostError as error:
+        assert_type(error.reason, str)
