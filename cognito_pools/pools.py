@@ -63,7 +63,7 @@ class UserPools:
     pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
     setting it wrote; that costs a third call, so it is off by default.
 
-    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.lock.DistributedLock`)
+    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.DistributedLock`)
     makes updates take turns with those of other processes and machines: every read-merge-write
     of a pool holds the pool's lock, from the read to the last write. Reading a pool takes no
     lock. Without it, updates take turns within this process only.
@@ -213,7 +213,7 @@ class Pool(Handle["UserPoolConfig"]):
     def get_mfa_config(self) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
 
-        DescribeUserPool (and so :attr:`config`) shows only the MFA mode; this shows the
+        DescribeUserPool (and so ``config``) shows only the MFA mode; this shows the
         factors too: SMS, the authenticator app (TOTP), email, and passkeys (WebAuthn).
 
         Raises:
