@@ -196,6 +196,11 @@ class Pool(Handle["UserPoolConfig"]):
         )
 
     @property
+    def config(self) -> UserPoolConfig:
+        """Every setting UpdateUserPool can write, as of the last read or update."""
+        return self._read().config
+
+    @property
     def facts(self) -> UserPoolFacts:
         """What DescribeUserPool reports but UpdateUserPool cannot change: ARN, dates and so on."""
         from cognito_pools.converter import read_facts  # noqa: PLC0415 - only on demand
@@ -213,7 +218,7 @@ class Pool(Handle["UserPoolConfig"]):
     def get_mfa_config(self) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup now, with one GetUserPoolMfaConfig call.
 
-        DescribeUserPool (and so ``config``) shows only the MFA mode; this shows the
+        DescribeUserPool (and so :attr:`config`) shows only the MFA mode; this shows the
         factors too: SMS, the authenticator app (TOTP), email, and passkeys (WebAuthn).
 
         Raises:
