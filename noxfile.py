@@ -20,10 +20,17 @@ DEV_BOTOCORE = "1.44.8"
 """The botocore the models are generated from; the codegen check needs exactly this one."""
 FLOOR_BOTOCORE = "1.42.1"
 """The oldest botocore we support, as declared in pyproject.toml."""
-MOTO = "moto[cognitoidp,server]==5.2.1"
+MOTO = "moto[cognitoidp,dynamodb,server]==5.2.6"
 """The peer every test and benchmark runs against, pinned: a moto release that starts (or stops)
-enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own."""
-TEST_DEPS = ["pytest>=8", "pytest-xdist>=3.5", "hypothesis>=6.100", MOTO]
+enforcing a Cognito rule changes what the tests observe, so moving it is a change of its own.
+DynamoDB serves the lock's tests."""
+TEST_DEPS = [
+    "pytest>=8",
+    "pytest-xdist>=3.5",
+    "hypothesis>=6.100",
+    MOTO,
+    "mypy>=1.13",  # tests/test_docs_typing.py: the documentation's examples under mypy --strict
+]
 TYPING_DEPS = ["mypy>=1.13", "pyright[nodejs]>=1.1.390", "pytest>=8"]
 LINT_DEPS = ["ruff>=0.8"]
 PARALLEL = ["-n", "auto", "--dist", "load"]
@@ -161,7 +168,10 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def race(session: nox.Session) -> None:
-    """Race several processes over one pool and count the updates lost (docs/concurrency.md)."""
+    """Race processes over one pool without a lock, with verify and with the lock; count losses.
+
+    The figures are those of docs/concurrency.md; ``-- --modes lock`` races one mode only.
+    """
     install_project(session, MOTO)
     session.run("python", "benchmarks/race.py", *session.posargs)
 
@@ -186,3 +196,14 @@ def docs(session: nox.Session) -> None:
         "docs/_build/html",
         *session.posargs,
     )
+
+
+@nox.session(python=PYTHON)
+def fleet(session: nox.Session) -> None:
+    """A fleet update of 500 pools behind a proxy enforcing Cognito's quotas (docs/fleets.md).
+
+    Prints the rate achieved as a share of the quota, the throttles, and the wall time against
+    the bound ``requests / quota``. ``nox -s fleet -- --pools 100 --quota 15`` for a shorter run.
+    """
+    install_project(session, "moto[cognitoidp,server]>=5.1")
+    session.run("python", "benchmarks/fleet.py", *session.posargs)

@@ -5,7 +5,7 @@
 >>> pool = pool.update(deletion_protection="ACTIVE")         # doctest: +SKIP
 
 The public names are re-exported here: the client (:class:`UserPools`, :class:`Pool`,
-:class:`AppClient`), plans
+:class:`AppClient`), the lock shared by processes (:class:`DynamoDBLock`), plans
 (:class:`Plan`, :class:`SettingChange`), errors, every generated model class and enum alias
 (:mod:`cognito_pools.models`), and the typed change dictionaries (:mod:`cognito_pools.changes`).
 
@@ -17,9 +17,12 @@ application that changes pools in one code path) should not pay.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from cognito_pools import _names
+
+TYPE_CHECKING = False
+"""``typing.TYPE_CHECKING`` without importing ``typing``: the command line's entry point imports
+this package before its Ctrl-C guard runs, so this module loads nothing it can do without."""
 
 __all__ = [
     "AppClient",
@@ -28,8 +31,16 @@ __all__ = [
     "ChangeOverwrittenError",
     "CognitoPoolsError",
     "ConcurrentModificationError",
+    "DistributedLock",
+    "DynamoDBLock",
     "InternalServiceError",
+    "Lease",
+    "LeaseLostError",
     "LimitExceededError",
+    "LockError",
+    "LockHolder",
+    "LockTableMissingError",
+    "LockTimeoutError",
     "PartiallyAppliedError",
     "Plan",
     "Pool",
@@ -49,6 +60,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from cognito_pools import changes, models
     from cognito_pools.app_clients import AppClient, AppClientSummary
     from cognito_pools.changes import *  # noqa: F403 - listed in changes.__all__
@@ -58,7 +71,11 @@ if TYPE_CHECKING:
         CognitoPoolsError,
         ConcurrentModificationError,
         InternalServiceError,
+        LeaseLostError,
         LimitExceededError,
+        LockError,
+        LockTableMissingError,
+        LockTimeoutError,
         PartiallyAppliedError,
         PoolChangedError,
         PoolNotFoundError,
@@ -71,6 +88,7 @@ if TYPE_CHECKING:
         UserImportInProgressError,
         ValidationError,
     )
+    from cognito_pools.lock import DistributedLock, DynamoDBLock, Lease, LockHolder
     from cognito_pools.models import *  # noqa: F403 - listed in models.__all__
     from cognito_pools.plan import Plan, SettingChange
     from cognito_pools.pools import Pool, UserPools
@@ -89,6 +107,10 @@ _HOME = {
     "Pool": "cognito_pools.pools",
     "UserPools": "cognito_pools.pools",
     "Retries": "cognito_pools.retries",
+    "DistributedLock": "cognito_pools.lock",
+    "DynamoDBLock": "cognito_pools.lock",
+    "Lease": "cognito_pools.lock",
+    "LockHolder": "cognito_pools.lock",
     **dict.fromkeys(_names.MODELS, "cognito_pools.models"),
     **dict.fromkeys(_names.CHANGES, "cognito_pools.changes"),
 }

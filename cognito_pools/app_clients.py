@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Unpack
 
+    from cognito_pools._leases import DistributedLock
     from cognito_pools.changes import UserPoolClientChange
     from cognito_pools.models import UserPoolClientConfig, UserPoolClientFacts
     from cognito_pools.plan import Plan
@@ -78,9 +79,10 @@ class AppClient(Handle["UserPoolClientConfig"]):
         *,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
+        lock: DistributedLock | None = None,
     ) -> None:
         ids = {"UserPoolId": pool_id, "ClientId": client_id}
-        self._setup(client, ids, described, retries=retries, verify=verify)
+        self._setup(client, ids, described, retries=retries, verify=verify, lock=lock)
         self.pool_id: str = pool_id
         """The id of the user pool the app client belongs to."""
         self.id: str = client_id
@@ -94,6 +96,7 @@ class AppClient(Handle["UserPoolClientConfig"]):
             described,
             retries=self._retries,
             verify=self._verify,
+            lock=self._shared_lock,
         )
 
     def _write(self, prepared: Prepared, round_number: int) -> AppClient:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 
+from cognito_pools._leases import check_held_leases
 from cognito_pools._redact import redact_botocore_logs
 from cognito_pools.errors import CallFailedError, Problem, ServiceError, ValidationError
 
@@ -150,6 +151,8 @@ def _call(
                 "paths": tuple(paths),
             },
         )
+    if operation in WRITES:
+        check_held_leases()  # a write under a lock shared by processes needs the lease to hold
     # Saved and restored, so that a call made from inside another (from an event handler)
     # leaves the outer call's bookkeeping as it was.
     outer = _current.call

@@ -39,7 +39,10 @@ if TYPE_CHECKING:
 
 __all__ = ["DEMO_CLIENT", "DEMO_POOL", "MISSING_MOTO", "run_demo"]
 
-MISSING_MOTO = "The demo needs moto: pip install 'cognito-pools[demo]'"
+MISSING_MOTO = (
+    "The demo needs moto: pip install 'moto[cognitoidp,server]' "
+    "(from a checkout of cognito_pools: pip install -e '.[demo]')"
+)
 REGION = "eu-west-1"
 _ACCOUNT = "123456789012"
 _LAMBDA = f"arn:aws:lambda:{REGION}:{_ACCOUNT}:function:shop-"
@@ -190,8 +193,10 @@ def _tour(endpoint_url: str, out: TextIO) -> int:
     before = pools.get(second).config
     client.update_user_pool(UserPoolId=second, MfaConfiguration="OPTIONAL")
     reset = diff(before, pools.get(second).config)
-    say(f"   1 setting asked for; {len(reset)} settings differ afterwards:")
-    for line in _grouped(reset):
+    grouped = _grouped(reset)
+    total = sum(count for _, count in grouped)
+    say(f"   1 setting asked for; {total} settings differ afterwards:")
+    for line, _ in grouped:
         say(f"     {line}")
 
     say()
@@ -331,20 +336,28 @@ def _summary(pool: Pool, say: Callable[[str], None]) -> None:
         say(textwrap.fill(line, _WIDTH, subsequent_indent=" " * 44, break_on_hyphens=False))
 
 
-def _grouped(changes: tuple[SettingChange, ...]) -> list[str]:
-    """One line per top-level setting: the change itself, or a count and the names."""
+def _grouped(changes: tuple[SettingChange, ...]) -> list[tuple[str, int]]:
+    """One line per top-level setting: the change itself, or a count and the names.
+
+    Each line comes with the number of settings it names; a count says exactly as many as the
+    names that follow it.
+    """
     groups: dict[str, list[SettingChange]] = {}
     for change in changes:
         groups.setdefault(change.path.split(".")[0], []).append(change)
-    lines: list[str] = []
+    lines: list[tuple[str, int]] = []
     for top, members in groups.items():
         if len(members) == 1:
-            lines.append(str(members[0]))
+            lines.append((str(members[0]), 1))
             continue
-        names = ", ".join(_distinct_names([change.path for change in members]))
+        names = _distinct_names([change.path for change in members])
         cleared = all(change.new is None for change in members)
         verb = "cleared" if cleared else "changed"
-        lines.append(f"{'-' if cleared else '~'} {top}: {len(members)} settings {verb} ({names})")
+        noun = "setting" if len(names) == 1 else "settings"
+        marker = "-" if cleared else "~"
+        lines.append(
+            (f"{marker} {top}: {len(names)} {noun} {verb} ({', '.join(names)})", len(names))
+        )
     return lines
 
 

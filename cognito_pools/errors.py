@@ -10,6 +10,10 @@ The hierarchy::
     ├── UnsendableSettingsError               botocore too old to send settings the pool has
     ├── CallFailedError                       a call never reached Cognito (credentials, network)
     ├── PartiallyAppliedError                 one of two writes landed and could not be undone
+    ├── LockError                             the shared lock's table could not be used
+    │   ├── LockTableMissingError             ... because it does not exist
+    │   ├── LockTimeoutError                  another process held the lock for too long
+    │   └── LeaseLostError                    the lock was lost before a write; nothing written
     └── ServiceError                          Cognito refused a call; wraps botocore's ClientError
         ├── PoolNotFoundError                 the pool id does not exist in this account/region
         ├── ConcurrentModificationError       another update to the same pool was in flight *
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from botocore.exceptions import ClientError
 
     from cognito_pools.grammar import SettingChange
+    from cognito_pools.lock import LockHolder
 
 __all__ = [
     "CallFailedError",
@@ -46,7 +51,11 @@ __all__ = [
     "CognitoPoolsError",
     "ConcurrentModificationError",
     "InternalServiceError",
+    "LeaseLostError",
     "LimitExceededError",
+    "LockError",
+    "LockTableMissingError",
+    "LockTimeoutError",
     "PartiallyAppliedError",
     "PoolChangedError",
     "PoolNotFoundError",
@@ -349,3 +358,73 @@ class UnsendableSettingsError(CognitoPoolsError):
 
 def _release(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+# -- issue 18: the lock shared by processes (cognito_pools.lock) ---------------------------------
+
+
+class LockError(CognitoPoolsError):
+    """The DynamoDB table of a :class:`~cognito_pools.DynamoDBLock` could not be used.
+
+    Raised before the update read the pool, so nothing was written. The botocore error is the
+    ``__cause__``.
+    """
+
+    def __init__(self, message: str, *, table: str) -> None:
+        self.table = table
+        """The name of the lock table."""
+        super().__init__(message)
+
+
+class LockTableMissingError(LockError):
+    """The lock table does not exist in the DynamoDB client's account and region."""
+
+    def __init__(self, *, table: str, region: str | None) -> None:
+        self.region = region
+        """The region the DynamoDB client looked in."""
+        super().__init__(
+            f"the lock table {table!r} does not exist in {region or 'this region'}; create it "
+            f"once with 'cognito-pools lock-table create {table}' or "
+            f"DynamoDBLock(client, table={table!r}).create_table(); nothing was written",
+            table=table,
+        )
+
+
+class LockTimeoutError(LockError):
+    """Another process held the lock for longer than ``wait_seconds``. Nothing was written."""
+
+    def __init__(self, *, key: str, table: str, waited: float, holder: LockHolder | None) -> None:
+        self.key = key
+        """The lock's key, e.g. ``cognito-pools/us-east-1/us-east-1_AbC123``."""
+        self.waited = waited
+        """Seconds waited."""
+        self.holder = holder
+        """Who held the lock when the wait ended, as its row in the table says."""
+        held = f"it is held by {holder}" if holder else "others took it each time it was free"
+        super().__init__(
+            f"waited {waited:.1f} s for the lock on {key} (table {table!r}) and gave up: "
+            f"{held}; nothing was written",
+            table=table,
+        )
+
+
+class LeaseLostError(LockError):
+    """The lock's lease ran out or was taken over before a write, so that write was not sent.
+
+    A lease is renewed in the background; it is lost when renewing fails for most of a lease
+    (DynamoDB unreachable, the process paused) and another process may have taken the lock.
+    Writing then could undo that process's change. When it happened before the first write of an
+    update, nothing was written; when it happened between the two writes of an MFA change, the
+    error is the ``__cause__`` of a :class:`PartiallyAppliedError`.
+    """
+
+    def __init__(self, *, key: str, table: str, reason: str) -> None:
+        self.key = key
+        """The lock's key."""
+        self.reason = reason
+        """Why the lease no longer holds."""
+        super().__init__(
+            f"the lock on {key} (table {table!r}) was lost before writing ({reason}); "
+            "the write was not sent",
+            table=table,
+        )

@@ -38,8 +38,6 @@ __all__ = [
     "diff_settings",
     "evolve",
     "get_path",
-    "holds_clear",
-    "leaves",
     "merge_settings",
     "model_value",
     "same_settings",
@@ -103,21 +101,6 @@ def clears(change: Mapping[str, Any], path: str) -> bool:
         else:
             return False  # a scalar, list or map where the path goes on: nothing to clear
     return node is None
-
-
-def holds_clear(change: Mapping[str, Any]) -> bool:
-    """Whether ``change`` clears anything at all: a ``None`` at any depth, in a model too."""
-    return any(
-        value is None
-        or ((fields := as_mapping(value)) is not None and holds_clear(fields))
-        or (_is_model(value) and holds_clear(_model_fields(value)))
-        for value in change.values()
-    )
-
-
-def _model_fields(model: object) -> dict[str, Any]:
-    names = (field.name for field in cast("Any", type(model)).__attrs_attrs__)
-    return {name: getattr(model, name) for name in names}
 
 
 # -- paths --------------------------------------------------------------------------------------
@@ -472,14 +455,6 @@ def diff(old: object, new: object, prefix: str = "") -> tuple[SettingChange, ...
     from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are already loaded
 
     return diff_settings(to_wire(old), to_wire(new), STRUCTURES[type(new)], prefix)
-
-
-def leaves(model: object) -> list[tuple[str, Any]]:
-    """The set settings of a model object as (dotted path, value) pairs, structures flattened."""
-    from cognito_pools._schema import STRUCTURES  # noqa: PLC0415
-    from cognito_pools.converter import to_wire  # noqa: PLC0415 - models are already loaded
-
-    return settings_leaves(to_wire(model), STRUCTURES[type(model)])
 
 
 def _leaf_value(leaf: _Leaf | None) -> Any:

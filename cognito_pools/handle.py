@@ -1,8 +1,9 @@
 """A handle on one resource as last read: plan, update and apply, the same for every resource.
 
 :class:`Handle` runs the engine (:mod:`cognito_pools.engine`) for the resource its subclass
-describes. An update checks the change before any call, then, under the resource's lock (one
-writer per resource in a process), reads afresh, merges, plans and writes; a transient failure
+describes. An update checks the change before any call, then, under the resource's locks (one writer
+per resource in a process, and with ``lock=`` one across processes and machines:
+:mod:`cognito_pools.lock`), reads afresh, merges, plans and writes; a transient failure
 starts that again from a fresh read (:mod:`cognito_pools.retries`). A subclass adds what its
 resource needs beyond one update call (the pool's MFA setup) by overriding :meth:`_prepare`
 and :meth:`_write`.
@@ -14,6 +15,7 @@ import logging
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from cognito_pools import engine
+from cognito_pools._leases import hold_resource
 from cognito_pools.calls import logger
 from cognito_pools.describe import describe, update_input_shape
 from cognito_pools.errors import PoolChangedError, StalePlanError, ValidationError
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
     from typing_extensions import Self
 
+    from cognito_pools._leases import DistributedLock
     from cognito_pools._spec import BotocoreShape
     from cognito_pools.describe import Described
     from cognito_pools.errors import Problem
@@ -65,7 +68,16 @@ class Handle(Generic[ConfigT]):
     resource: ClassVar[Resource]
     """The description of what this handle reads and writes."""
 
-    __slots__ = ("_client", "_described", "_ids", "_lock", "_retries", "_update_shape", "_verify")
+    __slots__ = (
+        "_client",
+        "_described",
+        "_ids",
+        "_lock",
+        "_retries",
+        "_shared_lock",
+        "_update_shape",
+        "_verify",
+    )
 
     def _setup(
         self,
@@ -75,8 +87,10 @@ class Handle(Generic[ConfigT]):
         *,
         retries: Retries,
         verify: bool,
+        lock: DistributedLock | None,
     ) -> None:
         self._client = client
+        self._shared_lock = lock
         self._ids = dict(ids)
         self._described = described
         self._retries = retries
@@ -225,7 +239,13 @@ class Handle(Generic[ConfigT]):
 
         if self._lock is None:
             self._lock = resource_lock(self._client, *self._ids.values())
-        with self._lock:
+        if self._shared_lock is not None:  # bad input is refused before any call, the lock's too
+            problems = self._check(changes, accept_reset)
+            if problems:
+                raise ValidationError(problems)
+        purpose = f"update {self._subject()}: {', '.join(changes) or 'nothing'}"
+        resource_id = "/".join(self._ids.values())
+        with self._lock, hold_resource(self._shared_lock, self._client, resource_id, purpose):
             updated: Self
             written: Plan
             updated, written = retrying(self._retries, attempt)

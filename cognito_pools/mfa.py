@@ -39,7 +39,7 @@ from cognito_pools.interrupts import interrupts_held
 from cognito_pools.request import update_request
 from cognito_pools.resources.mfa_setup import MFA_SETUP
 from cognito_pools.rules import MFA_KEYWORD, MFA_MODE
-from cognito_pools.validate import check_change
+from cognito_pools.validate import case_hint, check_change
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -101,7 +101,10 @@ def check_mfa_change(change: object, runtime_shape: BotocoreShape | None) -> lis
     """
     if isinstance(change, str):
         if change not in mode_value().enum:
-            return [Problem(MFA_KEYWORD, f"{change!r} is not allowed; expected {_expected()}")]
+            hint = case_hint(change, mode_value().enum)  # issue 20: "did you mean 'ON'?"
+            return [
+                Problem(MFA_KEYWORD, f"{change!r} is not allowed; {hint}expected {_expected()}")
+            ]
         return []
     fields = as_mapping(change)
     if fields is None and isinstance(change, SETUP.cls):  # a model: the caller loaded them

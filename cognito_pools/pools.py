@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import boto3
     from typing_extensions import Unpack
 
+    from cognito_pools._leases import DistributedLock
     from cognito_pools.app_clients import AppClient, AppClientSummary
     from cognito_pools.changes import UserPoolChange, UserPoolClientChange
     from cognito_pools.errors import Problem
@@ -62,6 +63,11 @@ class UserPools:
     (:class:`Retries`; ``Retries.off()`` for none). ``verify=True`` makes every update read the
     pool back after writing and raise :class:`ChangeOverwrittenError` if another writer changed a
     setting it wrote; that costs a third call, so it is off by default.
+
+    ``lock`` (a :class:`DynamoDBLock`, or any :class:`~cognito_pools.DistributedLock`)
+    makes updates take turns with those of other processes and machines: every read-merge-write
+    of a pool holds the pool's lock, from the read to the last write. Reading a pool takes no
+    lock. Without it, updates take turns within this process only.
     """
 
     def __init__(
@@ -71,6 +77,7 @@ class UserPools:
         session: boto3.Session | None = None,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
+        lock: DistributedLock | None = None,
     ) -> None:
         if client is not None and session is not None:
             raise TypeError("pass either a client or a session, not both")
@@ -89,6 +96,8 @@ class UserPools:
         """How updates of the pools read through this object retry transient failures."""
         self.verify = verify
         """Whether updates read the pool back to confirm their change landed."""
+        self.lock = lock
+        """The lock shared with other processes that updates hold, if any."""
 
     def get(self, pool_id: str) -> Pool:
         """Describe the pool and return a handle on its current settings.
@@ -133,7 +142,14 @@ class UserPools:
         return self._pool(pool_id, None).plan(accept_reset=accept_reset, **changes)
 
     def _pool(self, pool_id: str, described: Described[UserPoolConfig] | None) -> Pool:
-        return Pool(self.client, pool_id, described, retries=self.retries, verify=self.verify)
+        return Pool(
+            self.client,
+            pool_id,
+            described,
+            retries=self.retries,
+            verify=self.verify,
+            lock=self.lock,
+        )
 
     def __repr__(self) -> str:
         return f"UserPools(region={self.client.meta.region_name!r})"
@@ -182,7 +198,13 @@ class UserPools:
         from cognito_pools.app_clients import AppClient  # noqa: PLC0415
 
         return AppClient(
-            self.client, pool_id, client_id, None, retries=self.retries, verify=self.verify
+            self.client,
+            pool_id,
+            client_id,
+            None,
+            retries=self.retries,
+            verify=self.verify,
+            lock=self.lock,
         )
 
 
@@ -204,13 +226,33 @@ class Pool(Handle["UserPoolConfig"]):
         *,
         retries: Retries = DEFAULT_RETRIES,
         verify: bool = False,
+        lock: DistributedLock | None = None,
     ) -> None:
-        self._setup(client, {"UserPoolId": pool_id}, described, retries=retries, verify=verify)
+        self._setup(
+            client,
+            {"UserPoolId": pool_id},
+            described,
+            retries=retries,
+            verify=verify,
+            lock=lock,
+        )
         self.id: str = pool_id
         """The user pool id, e.g. ``us-east-1_AbC123``."""
 
     def _handle(self, described: Described[UserPoolConfig]) -> Pool:
-        return Pool(self._client, self.id, described, retries=self._retries, verify=self._verify)
+        return Pool(
+            self._client,
+            self.id,
+            described,
+            retries=self._retries,
+            verify=self._verify,
+            lock=self._shared_lock,
+        )
+
+    @property
+    def config(self) -> UserPoolConfig:
+        """Every setting UpdateUserPool can write, as of the last read or update."""
+        return self._read().config
 
     @property
     def facts(self) -> UserPoolFacts:

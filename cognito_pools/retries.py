@@ -15,8 +15,9 @@ How this layer and botocore's own retries combine:
 
 Within one process, updates of the same pool (same endpoint, region and pool id) take turns:
 each read-merge-write holds a lock for that pool, so threads with their own clients never lose
-each other's changes. Across processes there is no such lock, and Cognito offers no
-compare-and-swap; see the docs' page on concurrency for what is and is not guaranteed.
+each other's changes. Across processes, Cognito offers no compare-and-swap; only the opt-in
+lock in DynamoDB (:mod:`cognito_pools.lock`) makes their updates take turns. See the docs' page
+on concurrency for what is and is not guaranteed.
 """
 
 from __future__ import annotations

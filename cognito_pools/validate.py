@@ -27,9 +27,16 @@ from cognito_pools.errors import Problem
 if TYPE_CHECKING:
     from cognito_pools._spec import BotocoreShape, Member, Structure, Value
 
-__all__ = ["check_change", "check_merged", "check_setting_paths"]
+__all__ = ["case_hint", "check_change", "check_merged", "check_setting_paths"]
 
-_ARN_EXAMPLE = "the ARN form arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
+_ARN_EXAMPLE = "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
+_ARN_EXAMPLES = {
+    "lambda_config": "arn:aws:lambda:us-east-1:123456789012:function:my-function",
+    "source_arn": "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+    "caller_arn": "arn:aws:iam::123456789012:role/sms-sender",
+    "kms_key_arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+}
+"""An example ARN by the setting's name, or the name of the structure it sits in."""
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
     "string": (str,),
     "integer": (int,),
@@ -195,7 +202,8 @@ class _ChangeChecker:
         if spec.enum:
             if value not in spec.enum:
                 allowed = ", ".join(repr(v) for v in spec.enum)
-                self.report(path, f"{value!r} is not allowed; expected one of {allowed}")
+                hint = case_hint(value, spec.enum)
+                self.report(path, f"{value!r} is not allowed; {hint}expected one of {allowed}")
         elif spec.kind in {"integer", "double"}:
             if spec.minimum is not None and value < spec.minimum:
                 self.report(path, f"{value} is below the minimum of {spec.minimum}")
@@ -205,28 +213,35 @@ class _ChangeChecker:
             self.text(cast("str", value), spec, path)
 
     def text(self, value: str, spec: Value, path: str) -> None:
-        if self.size(len(value), spec, path, "characters"):
-            return
         setting = _unindexed(path) if "[" in path else path
-        missing = [text for text in rules.PLACEHOLDERS.get(setting, ()) if text not in value]
         if setting == rules.KMS_KEY_PATH and not re.fullmatch(rules.KMS_KEY_ARN, value):
+            # Before the length: a short alias is wrong for being no key ARN, not for its length.
             self.report(
                 path,
                 f"expected a full KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID), got {value!r}",
             )
-        elif missing:
+            return
+        if _arn_expected(spec, value):
+            self.report(
+                path,
+                f"expected an ARN, e.g. {_arn_example(setting)}; got {shown_value(path, value)!r}",
+            )
+            return
+        if self.size(len(value), spec, path, "characters"):
+            return
+        missing = [text for text in rules.PLACEHOLDERS.get(setting, ()) if text not in value]
+        if missing:
             self.report(path, f"the message must contain {' and '.join(missing)}; got {value!r}")
         elif spec.pattern and not _pattern(spec.pattern).fullmatch(value):
-            shown = _ARN_EXAMPLE if spec.pattern.startswith("arn:") else spec.pattern
-            self.report(path, f"{shown_value(path, value)!r} does not match {shown}")
+            self.report(path, f"{shown_value(path, value)!r} does not match {spec.pattern}")
 
     def size(self, size: int, spec: Value, path: str, unit: str) -> bool:
         """Report a size out of range; return whether it was."""
         if spec.minimum is not None and size < spec.minimum:
-            self.report(path, f"has {size} {unit}; at least {spec.minimum} required")
+            self.report(path, f"has {_count(size, unit)}; at least {spec.minimum} required")
             return True
         if spec.maximum is not None and size > spec.maximum:
-            self.report(path, f"has {size} {unit}; at most {spec.maximum} allowed")
+            self.report(path, f"has {_count(size, unit)}; at most {spec.maximum} allowed")
             return True
         return False
 
@@ -361,6 +376,40 @@ def _describe(spec: Value) -> str:
 
 def _kind(value: object) -> str:
     return f"{type(value).__name__} {value!r}" if not isinstance(value, Mapping) else "a mapping"
+
+
+def _count(size: int, unit: str) -> str:
+    """``1 character``, ``3 characters``: ``unit`` is a plural."""
+    singular = {"characters": "character", "items": "item", "entries": "entry"}
+    return f"{size} {singular.get(unit, unit) if size == 1 else unit}"
+
+
+def case_hint(value: object, allowed: Iterable[str]) -> str:
+    """``did you mean 'ON'? `` when ``value`` is an allowed value in another case; else ``""``."""
+    if not isinstance(value, str):
+        return ""
+    same = next((each for each in allowed if each.casefold() == value.casefold()), None)
+    return f"did you mean {same!r}? " if same is not None else ""
+
+
+def _arn_expected(spec: Value, value: str) -> bool:
+    """Whether ``value`` is given where an ARN belongs and is no ARN."""
+    pattern = spec.pattern
+    return (
+        pattern is not None
+        and pattern.startswith("arn:")
+        and not _pattern(pattern).fullmatch(value)
+    )
+
+
+def _arn_example(path: str) -> str:
+    parts = _unindexed(path).split(".")
+    for name in reversed(parts):
+        if name in _ARN_EXAMPLES:
+            return _ARN_EXAMPLES[name]
+    if "lambda_config" in parts:
+        return _ARN_EXAMPLES["lambda_config"]
+    return _ARN_EXAMPLE
 
 
 def _unindexed(path: str) -> str:

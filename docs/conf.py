@@ -58,6 +58,7 @@ nitpick_ignore_regex = [
     # The standard library types that model fields and signatures use.
     (r"py:class", r"collections\.abc\.(Mapping|Sequence|Iterable|Iterator|Callable)"),
     (r"py:class", r"datetime\.(datetime|date|timedelta)"),
+    (r"py:class", r"contextlib\.AbstractContextManager"),
     # botocore and boto3 publish no inventory we could reach; the client and session types.
     (r"py:(class|exc|obj)", r"(boto3|botocore)\..+"),
 ]

@@ -172,11 +172,14 @@ def record_calls() -> Callable[[Any], list[str]]:
     return record
 
 
+def setting_of(path: str) -> str:
+    """The setting a plan's path names: a map's entry (``user_pool_tags.team``) is the map."""
+    return "user_pool_tags" if path.startswith("user_pool_tags.") else path
+
+
 def moved_paths(old: object, new: object) -> list[str]:
-    """The settings that differ; a map's entries (``user_pool_tags.team``) count as the map."""
-    paths = [change.path for change in diff(old, new)]
-    settings = ["user_pool_tags" if p.startswith("user_pool_tags.") else p for p in paths]
-    return list(dict.fromkeys(settings))
+    """The settings that differ; a map's entries count as the map (see :func:`setting_of`)."""
+    return list(dict.fromkeys(setting_of(change.path) for change in diff(old, new)))
 
 
 @pytest.fixture

@@ -1240,7 +1240,7 @@ CASES: tuple[Case, ...] = (
         "A trigger that is not an ARN is refused by the pattern.",
         "01",
         {"lambda_config": {"pre_sign_up": "my-function-name-not-an-arn"}},
-        refused=(("lambda_config.pre_sign_up", "does not match"),),
+        refused=(("lambda_config.pre_sign_up", "expected an ARN"),),
     ),
     Case(
         "A string shorter than its minimum is refused.",
@@ -1360,12 +1360,20 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "SMS MFA on a pool without an SMS configuration is refused, with every other MFA rule it "
-        "breaks (moto's default recovery includes the phone).",
+        "breaks (here account recovery by phone too).",
         "01",
         {
             "mfa": {
                 "mfa_configuration": "OPTIONAL",
                 "sms_mfa_configuration": {"sms_authentication_message": "Code {####}"},
+            }
+        },
+        create_with={
+            "AccountRecoverySetting": {
+                "RecoveryMechanisms": [
+                    {"Name": "verified_email", "Priority": 1},
+                    {"Name": "verified_phone_number", "Priority": 2},
+                ]
             }
         },
         refused=(
@@ -1382,6 +1390,14 @@ CASES: tuple[Case, ...] = (
                 "sms_mfa_configuration": {"sms_authentication_message": "Code {####}"},
             }
         },
+        create_with={
+            "AccountRecoverySetting": {
+                "RecoveryMechanisms": [
+                    {"Name": "verified_email", "Priority": 1},
+                    {"Name": "verified_phone_number", "Priority": 2},
+                ]
+            }
+        },
         refused=(("mfa.sms_mfa_configuration", "verified_phone_number"),),
     ),
     Case(
@@ -1395,6 +1411,14 @@ CASES: tuple[Case, ...] = (
             "account_recovery_setting": {
                 "recovery_mechanisms": [{"name": "verified_email", "priority": 1}]
             },
+        },
+        create_with={
+            "AccountRecoverySetting": {
+                "RecoveryMechanisms": [
+                    {"Name": "verified_email", "Priority": 1},
+                    {"Name": "verified_phone_number", "Priority": 2},
+                ]
+            }
         },
         plan=(
             (
@@ -1599,6 +1623,14 @@ CASES: tuple[Case, ...] = (
             "account_recovery_setting": {
                 "recovery_mechanisms": [{"name": "verified_email", "priority": 1}]
             },
+        },
+        create_with={
+            "AccountRecoverySetting": {
+                "RecoveryMechanisms": [
+                    {"Name": "verified_email", "Priority": 1},
+                    {"Name": "verified_phone_number", "Priority": 2},
+                ]
+            }
         },
         plan=(
             (

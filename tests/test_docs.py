@@ -5,9 +5,10 @@ Every ```python block of README.md and docs/*.md is executed; blocks in other la
 docs``) is built from the same files: its directives use MyST's ``:::`` fences, which are not
 code blocks, so they are neither run nor shown here. The blocks of one page share a namespace, as
 a reader following the page top to bottom would, and start from a fresh pool created from AWS's
-"all properties" CreateUserPool example. The namespace is pre-seeded with ``boto3``, ``client``,
-``pools``, ``pool`` and ``pool_id``; the placeholder pool id ``us-east-1_AbC123`` is replaced by
-the real one.
+"all properties" CreateUserPool example. The namespace is pre-seeded with ``client``, ``pools``,
+``pool`` and ``pool_id``, which mean what the quickstart makes them; a page defines or imports
+every other name it uses (``tests/test_docs_typing.py`` has mypy check that too). The
+placeholder pool id ``us-east-1_AbC123`` is replaced by the real one.
 
 A ```text block that follows a ```python block with only blank lines between them is that
 block's output: what the block prints must match it (with the real pool id shown as the
@@ -140,7 +141,6 @@ def test_python_examples_run_in_order(path: Path) -> None:
         pools = UserPools(client)
         namespace: dict[str, Any] = {
             "__name__": "__docs__",
-            "boto3": boto3,
             "client": client,
             "pools": pools,
             "pool": pools.get(pool_id),

@@ -255,7 +255,9 @@ def test_arns_must_have_the_arn_shape() -> None:
         }
     )
     assert set(found) == {"lambda_config.pre_sign_up", "email_configuration.source_arn"}
-    assert "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE" in found["lambda_config.pre_sign_up"]
+    # Each says it expects an ARN, with an example of the kind it takes.
+    assert "expected an ARN, e.g. arn:aws:lambda:" in found["lambda_config.pre_sign_up"]
+    assert "expected an ARN, e.g. arn:aws:ses:" in found["email_configuration.source_arn"]
 
 
 @pytest.mark.parametrize(

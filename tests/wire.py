@@ -2,6 +2,8 @@
 
 - :func:`running_moto_server`: a ``ThreadedMotoServer`` on a free loopback port, so that calls go
   through botocore's whole HTTP path (serialization, signing, parsing, retries).
+- :func:`running_serial_moto_server`: the same, answering one request at a time, so that
+  DynamoDB's conditional writes are atomic there as they are on AWS.
 - :func:`canned_response`: an HTTP answer a ``before-send`` handler can return instead of
   sending the request; botocore parses it, and applies its retry rules to it, as to a real one.
 """
@@ -9,10 +11,17 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from typing import TYPE_CHECKING, Any
 
 from botocore.awsrequest import AWSResponse
+from moto.moto_server.werkzeug_app import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    create_backend_app,
+)
 from moto.server import ThreadedMotoServer
+from werkzeug.serving import make_server
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -28,6 +37,36 @@ def running_moto_server() -> Iterator[str]:
         yield f"http://{host}:{port}"
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def running_serial_moto_server() -> Iterator[str]:
+    """Start a moto server that answers one request at a time; yield its URL.
+
+    DynamoDB makes a conditional write atomic: two processes that both write "only if the item
+    is absent" cannot both succeed. moto checks the condition and then writes, with nothing to
+    stop another request from doing the same in between, so under concurrent requests both
+    can succeed, and a lock built on them would let two holders in. Handling each request
+    whole before the next (the whole answer is built under one lock) gives back that atomicity.
+    The clients still run concurrently, in their own threads and processes.
+    """
+    app = DomainDispatcherApplication(create_backend_app)
+    turn = threading.Lock()
+
+    def one_at_a_time(environ: Any, start_response: Any) -> list[bytes]:
+        with turn:
+            return list(app(environ, start_response))
+
+    server = make_server(
+        "127.0.0.1", 0, one_at_a_time, threaded=True, request_handler=MotoRequestHandler
+    )
+    thread = threading.Thread(target=server.serve_forever, name="moto, serial", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
 
 
 class _Body:

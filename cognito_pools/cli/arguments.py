@@ -11,6 +11,8 @@ import argparse
 import textwrap
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import cognito_pools.cli.fleet_arguments as fleet
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -20,6 +22,7 @@ __all__ = [
     "EXIT_FAILED",
     "EXIT_INTERRUPTED",
     "EXIT_OK",
+    "LOCK_TABLE_VARIABLE",
     "PROG",
     "UsageError",
     "build_parser",
@@ -37,8 +40,13 @@ EXIT_INTERRUPTED = 130
 """Ctrl-C (128 + SIGINT), as shells report it."""
 DEFAULT_TIMEOUT = 5.0
 """Seconds to wait for a connection, and then for each answer."""
+LOCK_TABLE_VARIABLE = "COGNITO_POOLS_LOCK_TABLE"
+"""The environment variable that stands in for ``--lock-table``."""
 
-COMMANDS = ("show", "plan", "update", "export", "apply", "demo", "clients", "client")
+COMMANDS = (
+    *("show", "plan", "update", "export", "apply", "list", "lock-table", "demo"),
+    *("clients", "client"),
+)
 """Every command, in the order the help lists them."""
 
 _EXIT_CODES = """\
@@ -55,6 +63,7 @@ _ENVIRONMENT = """\
 environment:
   AWS_PROFILE, AWS_DEFAULT_REGION, AWS_ENDPOINT_URL and the rest of boto3's
   configuration apply as in any boto3 program; the options above override them.
+  COGNITO_POOLS_LOCK_TABLE is --lock-table when the option is not given.
   NO_COLOR turns colour off; it is only ever used on a terminal.
 """
 
@@ -73,7 +82,9 @@ settings:
   PATH=VALUE, where PATH is the dotted snake_case path that show and plans
   print (mfa=MODE and mfa.PATH for the MFA setup). VALUE is JSON when it
   parses (12, true, null, ["email"], {...}), plain text otherwise; null
-  clears. A path into a map sets one entry: user_pool_tags.team=auth.
+  clears. A path into a map sets one entry: user_pool_tags.team=auth (or
+  user_pool_tags['team']=auth); an index names a list item:
+  account_recovery_setting.recovery_mechanisms[0].priority=2.
 """
 
 
@@ -127,7 +138,8 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         "--endpoint-url",
         metavar="URL",
         default=default(None),
-        help="Cognito endpoint, e.g. a local moto server (default: AWS_ENDPOINT_URL, or AWS)",
+        help="Cognito endpoint, e.g. a local moto server, also used for the lock table "
+        "(default: AWS_ENDPOINT_URL, or AWS)",
     )
     group.add_argument(
         "--timeout",
@@ -137,6 +149,26 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         help=f"seconds to wait for a connection and for each answer (default: "
         f"{DEFAULT_TIMEOUT:g}); a call is tried at most twice",
     )
+    group.add_argument(
+        "--lock-table",
+        metavar="NAME",
+        default=default(None),
+        help="DynamoDB table of a lock shared with other processes: update and apply hold the "
+        f"pool's lock while they read and write (default: {LOCK_TABLE_VARIABLE}, else no lock; "
+        "create the table with lock-table create NAME)",
+    )
+
+
+def _add_verbose_option(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """``--verbose``: global, before or after the command, like the connection options."""
+    parser.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        default=False if defaults else argparse.SUPPRESS,
+        help="print each API call on stderr: operation, pool id, attempt, status, duration "
+        "(never a setting's value)",
+    )
 
 
 def _command(
@@ -145,6 +177,8 @@ def _command(
     summary: str,
     description: str,
     examples: str,
+    *,
+    calls_aws: bool = True,
 ) -> _Parser:
     epilog = "examples:\n" + textwrap.indent(textwrap.dedent(examples).strip(), "  ") + "\n"
     if name in {"plan", "update"}:
@@ -157,7 +191,10 @@ def _command(
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_connection_options(parser, defaults=False)
+    if calls_aws:  # the demo runs its own server: the connection options would be ignored
+        _add_connection_options(parser, defaults=False)
+        _add_verbose_option(parser, defaults=False)
+        fleet.add_fleet_options(parser, defaults=False)  # fleets
     return parser
 
 
@@ -190,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_package_version()}")
     _add_connection_options(parser, defaults=True)
+    _add_verbose_option(parser, defaults=True)
+    fleet.add_fleet_options(parser, defaults=True)  # fleets
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -228,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools plan eu-west-1_AbC123 --file pool.json --detailed-exitcode --output json
         """,
     )
-    plan.add_argument("pool_id", metavar="POOL_ID")
+    fleet.add_pool_or_selection(plan, saves_plans=True)
     _change_arguments(plan)
     plan.add_argument("--file", metavar="FILE", help="a document made by export (- for stdin)")
     _output_option(plan)
@@ -250,10 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
         """,
         """
         cognito-pools update eu-west-1_AbC123 deletion_protection=ACTIVE
-        cognito-pools update eu-west-1_AbC123 mfa.software_token_mfa_configuration.enabled=true -y
+        cognito-pools update eu-west-1_AbC123 user_pool_tags.team=auth -y
         """,
     )
-    update.add_argument("pool_id", metavar="POOL_ID")
+    fleet.add_pool_or_selection(update, saves_plans=False)
     _change_arguments(update)
     _confirm_option(update)
     _output_option(update)
@@ -290,10 +329,40 @@ def build_parser() -> argparse.ArgumentParser:
         cognito-pools export eu-west-1_AbC123 | cognito-pools apply eu-west-1_XyZ789 - --yes
         """,
     )
-    apply.add_argument("pool_id", metavar="POOL_ID")
-    apply.add_argument("file", metavar="FILE")
+    fleet.add_apply_arguments(apply)
     _confirm_option(apply)
     _output_option(apply)
+
+    # --- fleets (cognito_pools.cli.fleet_arguments) ---
+    listing = _command(
+        commands,
+        "list",
+        "list the pools of the account and Region, by name glob and tags",
+        fleet.LIST_DESCRIPTION,
+        fleet.LIST_EXAMPLES,
+    )
+    fleet.add_list_arguments(listing)
+    _output_option(listing)
+    # --- end fleets ---
+    lock_table = _command(
+        commands,
+        "lock-table",
+        "create the DynamoDB table of the lock shared by processes",
+        """
+        Create the DynamoDB table that --lock-table names, in the same account and region
+        (on-demand billing, nothing else to set up), and wait until it is ready. Nothing
+        happens when it exists already. Then pass --lock-table NAME, or set
+        COGNITO_POOLS_LOCK_TABLE, wherever pools are updated: each update holds the pool's
+        lock in the table, so that updates from several pipelines or machines take turns
+        instead of losing changes.
+        """,
+        """
+        cognito-pools lock-table create cognito-pools-locks --region eu-west-1
+        cognito-pools apply eu-west-1_AbC123 pool.json --lock-table cognito-pools-locks
+        """,
+    )
+    lock_table.add_argument("action", choices=("create",), help="what to do: create")
+    lock_table.add_argument("table", metavar="NAME", help="the table's name")
 
     _command(
         commands,
@@ -302,11 +371,13 @@ def build_parser() -> argparse.ArgumentParser:
         """
         Start a moto server on a free local port, create two identical pools, and show what
         a plain update_user_pool call resets and how cognito_pools makes the same change
-        safely. Needs moto: pip install 'cognito-pools[demo]'.
+        safely. No AWS account, region or credentials are used. Needs moto:
+        pip install 'moto[cognitoidp,server]' (from a checkout: pip install -e '.[demo]').
         """,
         """
         cognito-pools demo
         """,
+        calls_aws=False,
     )
     from cognito_pools.cli.client_grammar import add_client_commands  # noqa: PLC0415
 
@@ -340,6 +411,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
                 f"(see '{PROG} {name} --help')"
             )
         args.settings = [*args.settings, *extra]
+    fleet_problem = fleet.check_fleet_arguments(args)  # fleets: POOL_ID or a selection
+    if fleet_problem is not None:
+        raise UsageError(
+            f"{PROG} {args.command}: {fleet_problem} (see '{PROG} {args.command} --help')"
+        )
     if verb == "update" and not (args.settings or args.clear):
         raise UsageError(f"{PROG} {name}: give at least one PATH=VALUE setting to change")
     if verb == "plan" and not (args.settings or args.clear or args.file):

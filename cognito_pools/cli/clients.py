@@ -41,7 +41,6 @@ from cognito_pools.cli.rendering import (
 from cognito_pools.cli.settings import Settings, parse_settings
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Mapping
 
     from cognito_pools.app_clients import AppClient
@@ -53,16 +52,13 @@ __all__ = ["run_client_command"]
 # --- running them --------------------------------------------------------------------------------
 
 
-def run_client_command(
-    run: Run,
-    make_client: Callable[[argparse.Namespace], Any],
-    confirm_and_write: Callable[[Run, Any, Plan], int],
-) -> int:
-    """Run ``clients`` or ``client COMMAND``; the helpers are the pool commands' own."""
+def run_client_command(run: Run, confirm_and_write: Callable[[Run, Any, Plan], int]) -> int:
+    """Run ``clients`` or ``client COMMAND``; ``confirm_and_write`` is the pool commands' own."""
     args = run.args
     if args.command == "clients":
-        return _list(run, _pools(run, make_client))
-    pools = _pools(run, make_client) if args.client_command != "plan" else None
+        return _list(run, run.user_pools(writes=False))
+    writes = args.client_command in {"update", "apply"}
+    pools = run.user_pools(writes=writes) if args.client_command != "plan" else None
     if args.client_command == "show":
         return _show(run, _read(run, pools))
     if args.client_command == "export":
@@ -73,7 +69,7 @@ def run_client_command(
     if args.client_command == "plan":
         settings = _settings(run)  # bad input: before any call
         desired = read_settings(args.file, run.stdin) if args.file else None
-        app = _read(run, _pools(run, make_client))
+        app = _read(run, run.user_pools(writes=False))
         plan = app.plan(**_change(app, settings, desired))
         if args.output == "json":
             dump_json(plan_document(plan), run.out)
@@ -87,14 +83,6 @@ def run_client_command(
     desired = read_settings(args.file, run.stdin)  # apply
     app = _read(run, pools)
     return confirm_and_write(run, app, app.plan(**_change(app, Settings({}, {}), desired)))
-
-
-def _pools(run: Run, make_client: Callable[[argparse.Namespace], Any]) -> Any:
-    from cognito_pools.pools import UserPools  # noqa: PLC0415 - only commands that call AWS
-
-    run.client = make_client(run.args)
-    run.status.watch(run.client)
-    return UserPools(run.client)
 
 
 def _read(run: Run, pools: Any) -> AppClient:

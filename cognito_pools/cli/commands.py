@@ -8,8 +8,9 @@ problems), a closed pipe ends the command quietly, and Ctrl-C exits 130.
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 from urllib.parse import urlsplit
 
 from cognito_pools.cli.arguments import (
@@ -17,15 +18,23 @@ from cognito_pools.cli.arguments import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    LOCK_TABLE_VARIABLE,
     PROG,
     UsageError,
     parse_arguments,
 )
-from cognito_pools.cli.configfile import FileError, change_to_match, read_settings, with_overrides
+from cognito_pools.cli.configfile import (
+    FileError,
+    change_to_match,
+    read_document,
+    with_overrides,
+)
+from cognito_pools.cli.fleet_arguments import is_fleet_run
 from cognito_pools.cli.rendering import (
     Style,
     dump_json,
     export_document,
+    format_value,
     mfa_data,
     plan_document,
     plan_text,
@@ -35,22 +44,28 @@ from cognito_pools.cli.rendering import (
 )
 from cognito_pools.cli.settings import MFA_KEYWORD, SettingError, Settings, parse_settings
 from cognito_pools.cli.status import StatusLine
+from cognito_pools.cli.verbose import AnswerLog, CallLog
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Mapping, Sequence
 
     from cognito_pools.app_clients import AppClient
+    from cognito_pools.cli.configfile import Document
+    from cognito_pools.lock import DynamoDBLock, LockHolder
     from cognito_pools.models import UserPoolMfaConfig
     from cognito_pools.plan import Plan
-    from cognito_pools.pools import Pool
+    from cognito_pools.pools import Pool, UserPools
 
 __all__ = ["main"]
 
 DEBUG_VARIABLE = "COGNITO_POOLS_DEBUG"
 """Set it to see the traceback of an unexpected error instead of the one-line report."""
 _ENDPOINT_VARIABLES = ("AWS_ENDPOINT_URL_COGNITO_IDP", "AWS_ENDPOINT_URL")
+WAIT_NOTICE = 1.0
+"""Seconds of waiting for the lock after which a terminal is told who holds it."""
 _MAX_ATTEMPTS = 2
+_POOL_NAME = "pool_name"
 """botocore's standard retries, bounded: a dead endpoint is reported after two tries."""
 
 
@@ -66,14 +81,44 @@ class Run:
         self.client: Any = None
         self.writing = False
         """True while a write is in flight: an interruption or timeout then may have landed."""
+        self.answers: AnswerLog = AnswerLog()
+        """The last HTTP answer's status and content type, to recognise an endpoint that is
+        not Cognito."""
+        self._holder_shown: LockHolder | None = None
 
     def pool(self) -> Pool:
         """Read the pool named on the command line."""
+        writes = self.args.command in {"update", "apply"}
+        return self.user_pools(writes=writes).get(self.args.pool_id)
+
+    def user_pools(self, *, writes: bool) -> UserPools:
+        """The library on the command's connection (and the shared lock, for a write)."""
         from cognito_pools.pools import UserPools  # noqa: PLC0415 - only commands that call AWS
 
         self.client = _make_client(self.args)
         self.status.watch(self.client)
-        return UserPools(self.client).get(self.args.pool_id)
+        self.answers.watch(self.client)
+        if getattr(self.args, "verbose", False):
+            CallLog(self.err).watch(self.client)
+        return UserPools(self.client, lock=self.lock() if writes else None)
+
+    def lock(self) -> DynamoDBLock | None:
+        """The lock shared with other processes that ``--lock-table`` names, if any."""
+        table = self.args.lock_table or os.environ.get(LOCK_TABLE_VARIABLE) or None
+        if table is None:
+            return None
+        from cognito_pools.lock import DynamoDBLock  # noqa: PLC0415 - only with a lock table
+
+        return DynamoDBLock(
+            _make_client(self.args, "dynamodb"), table=table, on_wait=self._waiting_for
+        )
+
+    def _waiting_for(self, holder: LockHolder, waited: float) -> None:
+        """On a terminal, say who holds the lock once a wait lasts longer than a moment."""
+        if waited >= WAIT_NOTICE and self.status.enabled and holder != self._holder_shown:
+            self._holder_shown = holder
+            self.err.write(f"{PROG}: waiting for the pool's lock, held by {holder}\n")
+            self.err.flush()
 
     def mfa(self, pool: Pool) -> UserPoolMfaConfig:
         """Read the pool's whole MFA setup (one GetUserPoolMfaConfig call)."""
@@ -102,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status = _run(run)
         out.flush()
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
         # On a terminal, end the line that ^C (or an open question) left first.
         err.write(f"{_fresh_line(err)}{PROG}: interrupted{_what_landed(run)}\n")
         return EXIT_INTERRUPTED
@@ -136,7 +182,7 @@ def _silence_stdout() -> None:
 
 
 def _run(run: Run) -> int:
-    command = _COMMANDS[run.args.command]
+    command = _fleet if is_fleet_run(run.args) else _COMMANDS[run.args.command]
     try:
         return command(run)
     except BrokenPipeError:
@@ -180,13 +226,15 @@ def _export(run: Run) -> int:
 
 def _plan(run: Run) -> int:
     settings = parse_settings(run.args.settings, run.args.clear)  # bad input: before any call
-    desired = read_settings(run.args.file, run.stdin) if run.args.file else None
+    document = read_document(run.args.file, run.stdin) if run.args.file else None
     pool = run.pool()
+    desired = document.settings if document is not None else None
     plan = pool.plan(**_change(run, pool, settings, desired))
+    origin = Origin.of(pool, plan, document)
     if run.args.output == "json":
-        dump_json(plan_document(plan), run.out)
+        dump_json(plan_document(plan, origin.source), run.out)
     else:
-        run.out.write(plan_text(plan, Style.for_stream(run.out)))
+        run.out.write(plan_text(plan, Style.for_stream(run.out), origin.note))
     return EXIT_CHANGES if run.args.detailed_exitcode and plan else EXIT_OK
 
 
@@ -197,15 +245,82 @@ def _update(run: Run) -> int:
 
 
 def _apply(run: Run) -> int:
-    desired = read_settings(run.args.file, run.stdin)
+    document = read_document(run.args.file, run.stdin)
     pool = run.pool()
-    return _confirm_and_write(run, pool, pool.plan(**_change(run, pool, Settings({}, {}), desired)))
+    plan = pool.plan(**_change(run, pool, Settings({}, {}), document.settings))
+    return _confirm_and_write(run, pool, plan, Origin.of(pool, plan, document))
+
+
+class Origin(NamedTuple):
+    """Where a file came from, when that is another pool than the one it is applied to."""
+
+    source: str | None = None
+    """The id of the pool the file was exported from, if not the pool being planned."""
+    note: str = ""
+    """What the plan's first line adds about it (a rename of the pool among the changes)."""
+
+    @classmethod
+    def of(cls, pool: Pool, plan: Plan, document: Document | None) -> Origin:
+        """The origin of ``document`` (from export) as planned onto ``pool``."""
+        source = document.pool_id if document is not None else None
+        if source is None or source == pool.id:
+            return cls()
+        note = f", to match a file exported from user pool {source}"
+        rename = next((change for change in plan if change.path == _POOL_NAME), None)
+        if rename is not None:
+            note += (
+                f" (this renames the pool from {format_value(rename.old)} to "
+                f"{format_value(rename.new)}; add pool_name=... to keep the name)"
+            )
+        return cls(source, note)
+
+
+# --- fleets: list, and plan/update/apply on a selection (cognito_pools.cli.fleet) ---
+
+
+def _fleet(run: Run) -> int:
+    from cognito_pools.cli.fleet import run_fleet  # noqa: PLC0415 - loads the library
+
+    def change(pool: Pool, settings: Settings, desired: Mapping[str, Any] | None) -> dict[str, Any]:
+        return _change(run, pool, settings, desired)
+
+    def make_client(args: argparse.Namespace) -> Any:
+        run.client = _make_client(args)  # for the messages of errors outside any one pool
+        return run.client
+
+    return run_fleet(
+        run.args,
+        run.out,
+        run.err,
+        run.stdin,
+        make_client=make_client,
+        change=change,
+        make_lock=run.lock,
+    )
+
+
+# --- end fleets ---
+
+
+def _lock_table(run: Run) -> int:
+    from cognito_pools.lock import DynamoDBLock  # noqa: PLC0415 - only this command
+
+    client = _make_client(run.args, "dynamodb")
+    table = run.args.table
+    created = DynamoDBLock(client, table=table).create_table()
+    region = client.meta.region_name
+    if created:
+        run.out.write(f"Created the lock table {table} in {region}.\n")
+    else:
+        run.out.write(f"The lock table {table} exists in {region} already.\n")
+    run.out.write(f"Pass --lock-table {table} or set {LOCK_TABLE_VARIABLE}={table} to use it.\n")
+    return EXIT_OK
 
 
 def _app_clients(run: Run) -> int:
     from cognito_pools.cli.clients import run_client_command  # noqa: PLC0415 - its own module
 
-    return run_client_command(run, _make_client, _confirm_and_write)
+    return run_client_command(run, _confirm_and_write)
 
 
 _COMMANDS: Mapping[str, Callable[[Run], int]] = {
@@ -214,6 +329,7 @@ _COMMANDS: Mapping[str, Callable[[Run], int]] = {
     "plan": _plan,
     "update": _update,
     "apply": _apply,
+    "lock-table": _lock_table,
     "clients": _app_clients,
     "client": _app_clients,
 }
@@ -232,17 +348,20 @@ def _change(
     return change_to_match(wanted, current)
 
 
-def _confirm_and_write(run: Run, pool: Pool | AppClient, plan: Plan) -> int:
+def _confirm_and_write(
+    run: Run, pool: Pool | AppClient, plan: Plan, origin: Origin | None = None
+) -> int:
     args = run.args
+    origin = origin or Origin()
     as_json = args.output == "json"
     asking = bool(plan) and not args.yes and run.stdin.isatty()
     if not as_json or asking:
         # With JSON on stdout, the plan a person answers for goes to the terminal's stderr.
         stream = run.err if as_json else run.out
-        stream.write(plan_text(plan, Style.for_stream(stream)))
+        stream.write(plan_text(plan, Style.for_stream(stream), origin.note))
     if not plan:
         if as_json:
-            dump_json({**plan_document(plan), "applied": False}, run.out)
+            dump_json({**plan_document(plan, origin.source), "applied": False}, run.out)
         return EXIT_OK
 
     count = len(plan)
@@ -261,7 +380,7 @@ def _confirm_and_write(run: Run, pool: Pool | AppClient, plan: Plan) -> int:
     pool.apply(plan)  # writes only if the pool still matches what was shown
     run.writing = False
     if as_json:
-        dump_json({**plan_document(plan), "applied": True}, run.out)
+        dump_json({**plan_document(plan, origin.source), "applied": True}, run.out)
     else:
         run.out.write(f"Updated {_subject(run)}: {count} {_noun(count)} applied.\n")
     return EXIT_OK
@@ -289,8 +408,12 @@ def _noun(count: int) -> str:
 # --- the client ---------------------------------------------------------------------------------
 
 
-def _make_client(args: argparse.Namespace) -> Any:
-    """A cognito-idp client with bounded timeouts and retries, for the chosen connection."""
+def _make_client(args: argparse.Namespace, service: str = "cognito-idp") -> Any:
+    """A client with bounded timeouts and retries, for the chosen connection.
+
+    The lock's ``dynamodb`` client shares ``--endpoint-url``, so that one local server (moto)
+    can stand in for both services.
+    """
     _check_endpoint(args.endpoint_url)
     import boto3  # noqa: PLC0415 - only a command that calls AWS pays for importing boto3
     from botocore.config import Config  # noqa: PLC0415
@@ -299,9 +422,10 @@ def _make_client(args: argparse.Namespace) -> Any:
         connect_timeout=args.timeout,
         read_timeout=args.timeout,
         retries={"mode": "standard", "total_max_attempts": _MAX_ATTEMPTS},
+        max_pool_connections=max(10, args.workers),  # fleets: a connection per worker
     )
     session: Any = boto3.Session(profile_name=args.profile, region_name=args.region)
-    return session.client("cognito-idp", endpoint_url=args.endpoint_url, config=config)
+    return session.client(service, endpoint_url=args.endpoint_url, config=config)
 
 
 def _check_endpoint(url: str | None) -> None:
@@ -339,6 +463,9 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
     refused = _refusal(error, run)
     if refused is not None:
         return refused
+    foreign = _not_cognito(error, run)
+    if foreign is not None:
+        return foreign
     if isinstance(error, errors.PoolNotFoundError):
         region = run.client.meta.region_name if run.client is not None else "this region"
         return (
@@ -347,11 +474,14 @@ def explain(error: Exception, run: Run) -> str:  # noqa: PLR0911 - one answer pe
         )
     if isinstance(error, errors.ServiceError):
         request = f" (request id {error.request_id})" if error.request_id else ""
-        return f"{PROG}: {error.operation} failed: {error.code}: {error.message}{request}"
+        message = error.message or "(Cognito gave no message)"
+        said = f"{PROG}: {error.operation} failed: {error.code}: {message}{request}"
+        return said + _news(error, said)
     cause = _botocore_cause(error, botocore_errors.BotoCoreError)
     if cause is not None:
         tries = getattr(error, "attempts", 1)
-        return f"{PROG}: {_connection_problem(cause, run, tries)}"
+        problem = _connection_problem(cause, run, tries)
+        return f"{PROG}: {problem}{_news(error, problem)}"
     if isinstance(error, errors.CognitoPoolsError):
         return f"{PROG}: {error}"
     if isinstance(error, ValueError) and "endpoint" in str(error).lower():
@@ -382,6 +512,51 @@ def _refusal(error: Exception, run: Run) -> str | None:
             "was written. Run the command again to see the plan as it is now"
         )
     return None
+
+
+def _news(error: Exception, said: str) -> str:
+    """What the library added to an error's message, to follow ``said`` on the same line.
+
+    When the second of an update's two writes fails, the library undoes the first and says so
+    on a line of its own after the error's message ("SetUserPoolMfaConfig had already changed
+    the pool and was undone; ..."). The command repeats those words exactly: they say what the
+    pool holds now.
+    """
+    from cognito_pools.errors import ServiceError  # noqa: PLC0415 - loaded by now anyway
+
+    text = str(error)
+    if isinstance(error, ServiceError):  # its message may span lines: take what follows it
+        suffix = f" (request id {error.request_id})" if error.request_id else ""
+        own = f"{error.operation} failed with {error.code}: {error.message}{suffix}"
+        added = text[len(own) :] if text.startswith(own) else ""
+    else:
+        added = text.partition("\n")[2]
+    if not added.strip():
+        return ""
+    return f"{'' if said.endswith('.') else '.'} {' '.join(added.split())}"
+
+
+def _not_cognito(error: Exception, run: Run) -> str | None:
+    """The message for an answer that did not come from Cognito, if ``error`` is one.
+
+    A web server or another service at --endpoint-url answers with HTML, or with a status and
+    nothing botocore can read a Cognito error from; its body is never printed.
+    """
+    from cognito_pools.errors import ServiceError  # noqa: PLC0415 - loaded by now anyway
+
+    if run.client is None:
+        return None
+    operation = error.operation if isinstance(error, ServiceError) else None
+    answer = run.answers.foreign(operation)
+    operation = operation or run.answers.last_operation
+    if answer is None and isinstance(error, ServiceError) and not error.code.isalpha():
+        answer = f"HTTP {error.status or error.code} without a Cognito error code"
+    if answer is None:
+        return None
+    return (
+        f"{PROG}: {operation or 'a call'} got {answer} from {run.client.meta.endpoint_url}, "
+        "which is not an answer from Cognito; is --endpoint-url a Cognito endpoint?"
+    )
 
 
 def _botocore_cause(error: BaseException, kind: type[BaseException]) -> BaseException | None:

@@ -14,12 +14,13 @@ it is; with one, it is made to match (its mode is kept when the section does not
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO, cast
 
 from cognito_pools.cli.rendering import (
     EXPORT_FORMAT,
     FORMAT_KEY,
     MFA_MEMBER,
+    POOL_ID_KEY,
     REDACTED,
     SECRET_KEYS,
     SETTINGS_KEY,
@@ -33,7 +34,14 @@ if TYPE_CHECKING:
 
     from cognito_pools.cli.settings import Settings
 
-__all__ = ["FileError", "change_to_match", "read_settings", "with_overrides"]
+__all__ = [
+    "Document",
+    "FileError",
+    "change_to_match",
+    "read_document",
+    "read_settings",
+    "with_overrides",
+]
 
 KEPT_WHEN_ABSENT = frozenset(
     {tuple(row.path.split(".")) for row in POOL_RESOURCE.refused_clears if not row.keyword}
@@ -62,11 +70,29 @@ class FileError(Exception):
     """A configuration file that cannot be read, or is not an exported document."""
 
 
+class Document(NamedTuple):
+    """An exported document, as read back."""
+
+    settings: dict[str, Any]
+    """The desired settings, the keywords :meth:`Pool.update` takes."""
+    pool_id: str | None
+    """The pool it was exported from (``None`` in a document written by hand)."""
+
+
 def read_settings(path: str, stdin: TextIO) -> dict[str, Any]:
     """Read an exported document (``-`` reads standard input) and return its ``settings``.
 
     Raises:
         FileError: the file is missing, unreadable, not JSON, or not an exported document.
+    """
+    return read_document(path, stdin).settings
+
+
+def read_document(path: str, stdin: TextIO) -> Document:
+    """Read an exported document (``-`` reads standard input): its settings and origin.
+
+    Raises:
+        FileError: the file is missing, unreadable, empty, not JSON, or not an exported document.
     """
     try:
         if path == "-":
@@ -81,6 +107,9 @@ def read_settings(path: str, stdin: TextIO) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         raise FileError(f"{path}: cannot be read: {reason}") from None
+    if not text.strip():
+        what = "standard input" if path == "-" else "the file"
+        raise FileError(f"{path}: {what} is empty; {_MADE_BY}")
     try:
         document: Any = json.loads(text)
     except ValueError as error:
@@ -91,11 +120,18 @@ def read_settings(path: str, stdin: TextIO) -> dict[str, Any]:
         )
         message = error.msg if isinstance(error, json.JSONDecodeError) else str(error)
         raise FileError(f"{path}: not valid JSON: {message}{where}") from None
-    return _settings_of(path, document)
+    settings = _settings_of(path, document)
+    origin: object = cast("dict[str, Any]", document).get(POOL_ID_KEY)
+    if origin is not None and not isinstance(origin, str):
+        raise FileError(f"{path}: {POOL_ID_KEY} must be the id of the pool the file came from")
+    return Document(settings, origin)
+
+
+_MADE_BY = "expected a document made by 'cognito-pools export'"
 
 
 def _settings_of(path: str, document: Any) -> dict[str, Any]:
-    made_by = "expected a document made by 'cognito-pools export'"
+    made_by = _MADE_BY
     if not isinstance(document, dict):
         raise FileError(f"{path}: {made_by}, a JSON object")
     fields = cast("dict[str, Any]", document)
@@ -107,11 +143,11 @@ def _settings_of(path: str, document: Any) -> dict[str, Any]:
             f"{path}: {FORMAT_KEY} {json.dumps(version)} is not supported; "
             f"this version of cognito-pools reads {FORMAT_KEY} {EXPORT_FORMAT}"
         )
-    unknown = sorted(set(fields) - {FORMAT_KEY, SETTINGS_KEY})
+    unknown = sorted(set(fields) - {FORMAT_KEY, POOL_ID_KEY, SETTINGS_KEY})
     if unknown:
         raise FileError(
             f"{path}: unexpected top-level key {', '.join(map(repr, unknown))}; "
-            f"only {FORMAT_KEY!r} and {SETTINGS_KEY!r} belong there"
+            f"only {FORMAT_KEY!r}, {POOL_ID_KEY!r} and {SETTINGS_KEY!r} belong there"
         )
     settings = fields.get(SETTINGS_KEY)
     if not isinstance(settings, dict):

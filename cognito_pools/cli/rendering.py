@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXPORT_FORMAT",
     "FORMAT_KEY",
+    "POOL_ID_KEY",
     "REDACTED",
     "SETTINGS_KEY",
     "Style",
@@ -46,6 +47,8 @@ FORMAT_KEY = "format_version"
 """The key of an exported document that says which layout it has."""
 EXPORT_FORMAT = 1
 SETTINGS_KEY = "settings"
+POOL_ID_KEY = "pool_id"
+"""The key of an exported document that says which pool it was exported from."""
 MFA_MEMBER = "mfa_configuration"
 """UpdateUserPool's copy of the MFA mode; the command shows and takes it as ``mfa.…``."""
 
@@ -237,6 +240,7 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
     """
     return {
         FORMAT_KEY: EXPORT_FORMAT,
+        POOL_ID_KEY: pool.id,  # plan and apply of this file on another pool say so
         SETTINGS_KEY: {**settings_data(pool), "mfa": mfa_data(pool, mfa)},
     }
 
@@ -244,14 +248,18 @@ def export_document(pool: Pool, mfa: UserPoolMfaConfig | None) -> dict[str, Any]
 # --- plans --------------------------------------------------------------------------------------
 
 
-def plan_document(plan: Plan) -> dict[str, Any]:
+def plan_document(plan: Plan, exported_from: str | None = None) -> dict[str, Any]:
     """A plan as ``{"pool_id": ..., "changes": [{"path", "old", "new"}, ...]}``.
 
     An app client's plan names the client too: ``{"pool_id", "client_id", "changes"}``.
+    ``exported_from`` is the pool that the planned file came from, when that is another pool;
+    the document then says so under that key.
     """
+    origin = {"exported_from": exported_from} if exported_from is not None else {}
     return {
         "pool_id": plan.pool_id,
         **({"client_id": plan.client_id} if plan.client_id is not None else {}),
+        **origin,
         "changes": [
             {
                 "path": change.path,
@@ -263,13 +271,16 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     }
 
 
-def plan_text(plan: Plan, style: Style) -> str:
-    """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed."""
+def plan_text(plan: Plan, style: Style, note: str = "") -> str:
+    """A plan, one aligned line per setting: ``+`` added, ``-`` removed, ``~`` changed.
+
+    ``note`` ends the first line (where the planned file came from).
+    """
     subject = plan.subject
     if not plan:
-        return f"No changes to {subject}.\n"
+        return f"No changes to {subject}{note}.\n"
     count = len(plan)
-    heading = f"{subject[0].upper()}{subject[1:]}: {count} {_settings(count)} to change"
+    heading = f"{subject[0].upper()}{subject[1:]}: {count} {_settings(count)} to change{note}"
     lines = [style.paint(heading, "bold")]
     width = max(len(change.path) for change in plan)
     for change in plan:

@@ -15,7 +15,13 @@ from cognito_pools import (
     ChangeOverwrittenError,
     CognitoPoolsError,
     ConcurrentModificationError,
+    DistributedLock,
+    DynamoDBLock,
     LambdaConfig,
+    Lease,
+    LeaseLostError,
+    LockHolder,
+    LockTimeoutError,
     PasswordPolicy,
     Plan,
     Pool,
@@ -138,3 +144,28 @@ def retrying_and_verifying(session: boto3.Session, pool: Pool) -> None:
     assert_type(pool.update(if_unchanged=True, deletion_protection="ACTIVE"), Pool)
     assert_type(pool.update(verify=True, user_pool_tags={"team": "auth"}), Pool)
     assert_type(Retries().delay(1), float)
+
+
+def without_a_handle(pools: UserPools) -> None:
+    pool = pools.update("us-east-1_AbC123", deletion_protection="ACTIVE", verify=True)
+    assert_type(pool, Pool)
+    plan = pools.plan("us-east-1_AbC123", policies={"password_policy": {"minimum_length": 12}})
+    assert_type(plan, Plan)
+    assert_type(plan.client_id, str | None)
+    assert_type(plan.subject, str)
+
+
+def sharing_a_lock(session: boto3.Session, dynamodb: object) -> None:
+    lock = DynamoDBLock(dynamodb, table="cognito-pools-locks", lease_seconds=20.0)
+    assert_type(lock.create_table(), bool)
+    shared: DistributedLock = lock  # the protocol that UserPools takes
+    assert_type(UserPools(session=session, lock=shared), UserPools)
+    with lock.hold("cognito-pools/us-east-1/us-east-1_AbC123", "a fleet update") as lease:
+        assert_type(lease, Lease)
+        lease.check()
+    try:
+        UserPools(session=session, lock=lock).get("us-east-1_AbC123").update(mfa="OFF")
+    except LockTimeoutError as error:
+        assert_type(error.holder, LockHolder | None)
+    except LeaseLostError as error:
+        assert_type(error.reason, str)
