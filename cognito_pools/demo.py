@@ -240,8 +240,8 @@ def _client_trap(
         )
         reset = diff(before, pools.app_client(second, theirs_id).config)
         say(f"   1 setting asked for; {len(reset)} settings differ afterwards:")
-        for line in _grouped(reset):
-            say(f"     {line}")
+        for change in reset:
+            say(f"     {change}")
         say("   cognito_pools on A: pools.update_app_client(A, client_id, callback_urls=[...])")
         before = pools.app_client(first, mine_id).config
         calls.clear()
