@@ -655,7 +655,7 @@ def main() -> int:  # noqa: C901, PLR0915 - one straight report, figure by figur
         short = [name.removesuffix("UserPool") for name in cold.library_calls]
         rows.append(
             Row(
-                f"(4) cold: get+update, {len(short)} calls vs {len(cold.recipe_calls)}",
+                f"(4) cold: one update, {len(short)} calls vs {len(cold.recipe_calls)}",
                 cold.library_ms,
                 cold.recipe_ms,
                 "ms",

@@ -22,6 +22,15 @@ from cognito_pools.resources.mfa_setup import MFA_SETUP
 from cognito_pools.resources.pool import POOL_RESOURCE
 
 POOL_ID = "us-east-1_Engine01"
+DEFAULT_PASSWORD_POLICY = {
+    "MinimumLength": 8,
+    "RequireUppercase": True,
+    "RequireLowercase": True,
+    "RequireNumbers": True,
+    "RequireSymbols": True,
+    "TemporaryPasswordValidityDays": 7,
+}
+"""What a pool created without a password policy reports (terraform-provider-aws acceptance)."""
 PACKAGE = pathlib.Path(__file__).parent.parent / "cognito_pools"
 
 
@@ -122,14 +131,7 @@ def test_clearing_dcr_configuration_sends_registration_off_and_converges() -> No
         (
             {"policies": {"password_policy": None}},
             {
-                "PasswordPolicy": {
-                    "MinimumLength": 8,
-                    "RequireUppercase": True,
-                    "RequireLowercase": True,
-                    "RequireNumbers": True,
-                    "RequireSymbols": True,
-                    "TemporaryPasswordValidityDays": 7,
-                },
+                "PasswordPolicy": DEFAULT_PASSWORD_POLICY,
                 "SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD", "EMAIL_OTP"]},
             },
         ),
@@ -143,14 +145,7 @@ def test_clearing_dcr_configuration_sends_registration_off_and_converges() -> No
         (
             {"policies": None},
             {
-                "PasswordPolicy": {
-                    "MinimumLength": 8,
-                    "RequireUppercase": True,
-                    "RequireLowercase": True,
-                    "RequireNumbers": True,
-                    "RequireSymbols": True,
-                    "TemporaryPasswordValidityDays": 7,
-                },
+                "PasswordPolicy": DEFAULT_PASSWORD_POLICY,
                 "SignInPolicy": {"AllowedFirstAuthFactors": ["PASSWORD"]},
             },
         ),
