@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -233,3 +234,12 @@ def endpoint(moto_server: str) -> str:
     response = requests.post(f"{moto_server}/moto-api/reset", timeout=10)
     assert response.status_code == 200
     return moto_server
+
+
+def ctrl_c_as_at_a_terminal() -> None:
+    """For ``preexec_fn``: a child that Ctrl-C reaches, whatever runs the tests.
+
+    A shell that starts the tests in the background ignores SIGINT, and children inherit that;
+    at a terminal, a command gets the default.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

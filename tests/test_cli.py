@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import boto3
 import pytest
+from conftest import ctrl_c_as_at_a_terminal
 from wire import running_moto_server
 
 from cognito_pools import UserPools
@@ -635,6 +636,7 @@ def test_ctrl_c_exits_130_with_one_line(env, black_hole):
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=ctrl_c_as_at_a_terminal,  # noqa: PLW1509 - before exec, nothing else
     )
     assert connected.wait(30), "the command never reached the endpoint"
     process.send_signal(signal.SIGINT)

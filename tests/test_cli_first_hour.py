@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import pytest
+from conftest import ctrl_c_as_at_a_terminal
 
 from cognito_pools.cli import main
 from cognito_pools.demo import DEMO_POOL
@@ -343,6 +344,7 @@ def test_ctrl_c_while_the_command_loads_exits_130_with_one_line(moto_server):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**dict(__import__("os").environ), "PYTHONPROFILEIMPORTTIME": "1"},
+        preexec_fn=ctrl_c_as_at_a_terminal,  # noqa: PLW1509 - before exec, nothing else
     )
     assert process.stderr is not None
     seen = b""

@@ -275,6 +275,9 @@ def test_ctrl_c_during_the_second_of_two_writes_waits_for_it() -> None:
         if len(sent) == 1:
             signal.raise_signal(signal.SIGINT)
 
+    # At a terminal Ctrl-C raises KeyboardInterrupt; a shell running the tests in the background
+    # may have them ignore it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     client.meta.events.register(
         "before-parameter-build.cognito-idp.SetUserPoolMfaConfig", interrupt
     )
@@ -296,3 +299,4 @@ def test_ctrl_c_during_the_second_of_two_writes_waits_for_it() -> None:
         stubber.assert_no_pending_responses()
     assert sorted(sent) == ["SetUserPoolMfaConfig", "UpdateUserPool"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    signal.signal(signal.SIGINT, previous)
