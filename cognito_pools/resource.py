@@ -126,8 +126,6 @@ class Resource:
     """Structures whose empty form says no more than having none (a plan does not list it)."""
     never_sent: frozenset[str] = frozenset()
     """Setting paths no request carries (a legacy twin), so no read-back can confirm them."""
-    secret_paths: frozenset[str] = frozenset()
-    """Members of the describe answer that are secrets and never leave the library."""
     facts_class: str | None = None
     """The model class of the describe-only members, by name."""
 
@@ -145,11 +143,6 @@ class Resource:
     def refused_clears(self) -> tuple[Omission, ...]:
         """The rows whose ``None`` is refused."""
         return tuple(row for row in self.omissions if row.refused)
-
-    @functools.cached_property
-    def write_only(self) -> tuple[Omission, ...]:
-        """The rows of members the describe never reports."""
-        return tuple(row for row in self.omissions if row.omitted == "write-only")
 
     def request_ids(self, ids: Mapping[str, str]) -> dict[str, str]:
         """The identifier members of a request, from ``ids`` (extra keys are ignored)."""

@@ -77,43 +77,33 @@ def make_pool(client: Any) -> Callable[..., str]:
 
 
 @pytest.fixture
-def cli(env: dict[str, str]) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Run ``cognito-pools ARGS`` with no terminal; ``env`` entries set to None are removed."""
-
-    def run(
-        *args: str, stdin: str = "", timeout: float = 60, **extra: str | None
-    ) -> subprocess.CompletedProcess[str]:
-        variables = {**env, **extra}
-        return subprocess.run(  # noqa: S603 - our own entry point
-            [ENTRY_POINT, *args],
-            input=stdin,
-            capture_output=True,
-            text=True,
-            env={k: v for k, v in variables.items() if v is not None},
-            timeout=timeout,
-            check=False,
-        )
-
-    return run
-
-
-@pytest.fixture
-def cli_here(
+def cli(
     monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
 ) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """``cli`` in this process: the same entry point and environment, without starting Python,
-    which is most of what a run costs; for tests that run the command dozens of times."""
+    """Run ``cognito-pools ARGS`` with no terminal, in this process; ``env`` entries set to None
+    are removed.
+
+    The entry point is the one the installed script calls, with the same environment; starting a
+    fresh interpreter for each of a hundred runs would cost far more than the commands do. The
+    tests that need a process of its own (a terminal, signals, a closed pipe) start one.
+    """
     for name in ("NO_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
 
-    def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-        out, err = io.StringIO(), io.StringIO()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-        monkeypatch.setattr(sys, "stdout", out)
-        monkeypatch.setattr(sys, "stderr", err)
-        status = main(list(args))
+    def run(*args: str, stdin: str = "", **extra: str | None) -> subprocess.CompletedProcess[str]:
+        with monkeypatch.context() as scoped:
+            for name, value in extra.items():
+                if value is None:
+                    scoped.delenv(name, raising=False)
+                else:
+                    scoped.setenv(name, value)
+            out, err = io.StringIO(), io.StringIO()
+            scoped.setattr(sys, "stdin", io.StringIO(stdin))
+            scoped.setattr(sys, "stdout", out)
+            scoped.setattr(sys, "stderr", err)
+            status = main(list(args))
         return subprocess.CompletedProcess(list(args), status, out.getvalue(), err.getvalue())
 
     return run
@@ -425,13 +415,11 @@ def _export_then_apply(cli: Callable[..., Any], pool_id: str, folder: Path) -> t
     return exported, cli("apply", pool_id, str(path), "--yes")
 
 
-def test_export_then_apply_changes_nothing_on_every_pool(cli_here, client, tmp_path):
+def test_export_then_apply_changes_nothing_on_every_pool(cli, client, tmp_path):
     pools = {path.stem: make_pool_from(client, path) for path in POOL_FILES}
     before = {name: described(client, pool_id) for name, pool_id in pools.items()}
     # In this process: forty fresh interpreters would cost far more than the commands do.
-    results = {
-        name: _export_then_apply(cli_here, pool_id, tmp_path) for name, pool_id in pools.items()
-    }
+    results = {name: _export_then_apply(cli, pool_id, tmp_path) for name, pool_id in pools.items()}
 
     for name, pool_id in pools.items():
         exported, applied = results[name]

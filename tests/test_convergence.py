@@ -9,6 +9,7 @@ misreads what the service reports, and every later run would write again.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import boto3
@@ -93,15 +94,21 @@ several_changes = st.fixed_dictionaries({}, optional=SEVERAL).filter(
     lambda change: len(change) >= 2
 )
 PROPERTY = settings(
-    max_examples=8,
+    max_examples=5,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 
+@functools.cache
+def _client(endpoint: str) -> Any:
+    """One client per server: a client costs more than an example's calls."""
+    return boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
+
+
 def _converges(endpoint: str, pool_kwargs: dict[str, Any], change: dict[str, Any]) -> None:
-    client = boto3.client("cognito-idp", endpoint_url=endpoint, region_name=REGION, **CREDENTIALS)
+    client = _client(endpoint)
     pool = UserPools(client).get(client.create_user_pool(**pool_kwargs)["UserPool"]["Id"])
     note(f"change: {change!r}")
     try:

@@ -7,6 +7,7 @@ that the library sends the whole pool back, and that the merge kept what the cal
 
 from __future__ import annotations
 
+import functools
 import string
 from typing import TYPE_CHECKING, Any
 
@@ -341,9 +342,15 @@ def expected_config(old: UserPoolConfig, edit: Edit) -> UserPoolConfig:
     return new
 
 
+@functools.cache
+def _client() -> Any:
+    """One client for every example; each example's ``mock_aws`` gives it a fresh backend."""
+    return boto3.client("cognito-idp", region_name=REGION)
+
+
 @given(edit=single_edits)
 @settings(
-    max_examples=6,
+    max_examples=4,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -352,7 +359,7 @@ def test_single_setting_change_lands_and_nothing_else_moves(
     pool_kwargs, edit: Edit, record_calls, moved, after_update
 ):
     with mock_aws():
-        client = boto3.client("cognito-idp", region_name=REGION)
+        client = _client()  # made once: a client costs more than the example's calls
         pool_id = client.create_user_pool(**pool_kwargs)["UserPool"]["Id"]
         pools = UserPools(client)
         before = pools.get(pool_id)

@@ -24,7 +24,6 @@ APP_CLIENT = Resource(
     answer_key="UserPoolClient",
     omissions=OMISSIONS,
     rules=ClientRules(),
-    secret_paths=frozenset({"ClientSecret"}),
     facts_class="UserPoolClientFacts",
 )
 """The app client, as the engine reads and writes it."""
