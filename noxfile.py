@@ -40,17 +40,23 @@ it; this balances better than keeping each file on one worker, where test_cli.py
 pace."""
 
 
-def install_project(session: nox.Session, *extra: str, botocore: str = DEV_BOTOCORE) -> None:
-    """Install the package with the given botocore (and its matching boto3), and ``extra``."""
+def install_project(
+    session: nox.Session, *extra: str, botocore: str = DEV_BOTOCORE, compile_all: bool = False
+) -> None:
+    """Install the package with the given botocore (and its matching boto3), and ``extra``.
+
+    uv leaves bytecode to the first import. ``compile_all`` compiles everything at install
+    time instead: worth it only where many processes import the same modules (the tests'
+    workers, servers and subprocesses); elsewhere it costs seconds for modules never loaded.
+    """
     session.log(f"installing cognito-pools with botocore {botocore}")
-    # uv leaves bytecode to the first import, which writes it for the next: compiling every
-    # installed package up front took 10 s of the test command, for modules most runs never load.
     session.install(
         "-e",
         ".",
         f"botocore=={botocore}",
         f"boto3=={botocore}",
         *extra,
+        env={"UV_COMPILE_BYTECODE": "1"} if compile_all else {},
     )
 
 
@@ -92,7 +98,7 @@ def codegen_steps(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite with the development botocore, on every core."""
-    install_project(session, *TEST_DEPS)
+    install_project(session, *TEST_DEPS, compile_all=True)
     run_step(session, "pytest", "pytest", *PARALLEL, *session.posargs)
 
 

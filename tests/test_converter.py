@@ -48,7 +48,7 @@ POOL_ID = "us-east-1_Conv3rt"
 POOL_FILES = sorted((Path(__file__).resolve().parent / "pools").glob("*.json"))
 ALL_CLASSES = sorted(STRUCTURES, key=lambda cls: cls.__name__)
 PROPERTY = settings(
-    max_examples=60,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -96,7 +96,7 @@ def test_unstructure_then_structure_gives_the_same_model(cls: type[Any], data: A
 
 
 @pytest.mark.parametrize("cls", ALL_CLASSES, ids=lambda cls: cls.__name__)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_wire_form_uses_wire_names_and_leaves_out_unset_members(cls: type[Any], data: Any) -> None:
     model = data.draw(strategies.models_of(cls))
@@ -130,7 +130,7 @@ def test_diff_of_a_pool_config_with_itself_is_empty(config: UserPoolConfig) -> N
 
 # The pools in the two tests below come from a stubbed DescribeUserPool, which the Stubber checks
 # against the installed botocore's model: they hold only settings that botocore knows (sendable).
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     config=strategies.models_of(
         UserPoolConfig,
@@ -157,7 +157,7 @@ def test_changing_one_setting_sends_every_other_setting_back_unchanged(
     assert pool.config == attrs.evolve(pool_config, deletion_protection=protection)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 @given(config=strategies.models_of(UserPoolConfig, complete=True, sendable=True))
 def test_an_update_that_changes_nothing_sends_no_update(config: UserPoolConfig) -> None:
     config = attrs.evolve(config, deletion_protection="ACTIVE")
