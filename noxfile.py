@@ -99,7 +99,11 @@ def codegen_steps(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite with the development botocore, on every core."""
     install_project(session, *TEST_DEPS, compile_all=True)
-    run_step(session, "pytest", "pytest", *PARALLEL, *session.posargs)
+    session.log("--- pytest")
+    # Bytecode is written even where the environment asks not to (PYTHONDONTWRITEBYTECODE):
+    # every worker, server and command the tests start imports the same modules, and pytest's
+    # rewritten test modules are kept the same way.
+    session.run("pytest", *PARALLEL, *session.posargs, env={"PYTHONDONTWRITEBYTECODE": ""})
 
 
 @nox.session(python=PYTHON)

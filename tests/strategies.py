@@ -210,11 +210,16 @@ def _strings(value: Value, cls: type[Any], name: str) -> st.SearchStrategy[str]:
 
 
 @functools.cache
+def _service_model() -> Any:
+    """The installed botocore's cognito-idp model, loaded once (loading it is the cost)."""
+    return botocore.session.get_session().get_service_model("cognito-idp")
+
+
+@functools.cache
 def _runtime_shape(shape_name: str) -> Any:
     """The installed botocore's shape of this name, or ``None`` if that botocore predates it."""
-    model = botocore.session.get_session().get_service_model("cognito-idp")
     try:
-        return model.shape_for(shape_name)
+        return _service_model().shape_for(shape_name)
     except NoShapeFoundError:
         return None
 
