@@ -40,14 +40,11 @@ it; this balances better than keeping each file on one worker, where test_cli.py
 pace."""
 
 
-def install_project(
-    session: nox.Session, *extra: str, botocore: str = DEV_BOTOCORE, compile_all: bool = False
-) -> None:
+def install_project(session: nox.Session, *extra: str, botocore: str = DEV_BOTOCORE) -> None:
     """Install the package with the given botocore (and its matching boto3), and ``extra``.
 
-    uv leaves bytecode to the first import. ``compile_all`` compiles everything at install
-    time instead: worth it only where many processes import the same modules (the tests'
-    workers, servers and subprocesses); elsewhere it costs seconds for modules never loaded.
+    uv leaves bytecode to the first import, which writes it for the next (see ``tests``):
+    compiling every installed package up front costs 10 s, mostly for modules never loaded.
     """
     session.log(f"installing cognito-pools with botocore {botocore}")
     session.install(
@@ -56,7 +53,6 @@ def install_project(
         f"botocore=={botocore}",
         f"boto3=={botocore}",
         *extra,
-        env={"UV_COMPILE_BYTECODE": "1"} if compile_all else {},
     )
 
 
@@ -98,7 +94,7 @@ def codegen_steps(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """Run the test suite with the development botocore, on every core."""
-    install_project(session, *TEST_DEPS, compile_all=True)
+    install_project(session, *TEST_DEPS)
     session.log("--- pytest")
     # Bytecode is written even where the environment asks not to (PYTHONDONTWRITEBYTECODE):
     # every worker, server and command the tests start imports the same modules, and pytest's
