@@ -94,7 +94,7 @@ several_changes = st.fixed_dictionaries({}, optional=SEVERAL).filter(
     lambda change: len(change) >= 2
 )
 PROPERTY = settings(
-    max_examples=5,
+    max_examples=4,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

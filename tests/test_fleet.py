@@ -518,7 +518,9 @@ def quota_proxy(moto_server: str) -> Iterator[Any]:
 def test_behind_a_quota_enforcing_proxy_the_rate_stays_within_the_quota(
     endpoint, direct, quota_proxy
 ):
-    """The real command, at 50 requests per second (a bought quota) to keep the test short."""
+    """The real command against a quota of 50 requests per second (a bought one, to keep the
+    test short), run at 45: the tenth spare is for requests a busy machine delays in flight and
+    delivers together, which the proxy counts by arrival, not by when they were sent."""
     selected = [create(direct, f"q-{index:02d}", {"tier": "gold"}) for index in range(20)]
     others = [create(direct, f"q-x{index}", {"tier": "silver"}) for index in range(2)]
     untouched = {pool_id: described(direct, pool_id) for pool_id in others}
@@ -537,7 +539,7 @@ def test_behind_a_quota_enforcing_proxy_the_rate_stays_within_the_quota(
             "--output",
             "json",
             "--max-rps",
-            "50",
+            "45",
             "--workers",
             "12",
         ],

@@ -350,7 +350,7 @@ def _client() -> Any:
 
 @given(edit=single_edits)
 @settings(
-    max_examples=4,
+    max_examples=3,
     deadline=None,
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
