@@ -880,16 +880,7 @@ class Fleet:
                 )
         except Exception as error:  # noqa: BLE001 - every failure is the pool's outcome
             return _failure(summary, error, keywords)
-        outcome: Outcome = "changed" if plan else "unchanged"
-        return PoolResult(
-            summary.pool_id,
-            summary.pool_name,
-            outcome,
-            changes=plan.changes,
-            plan=plan,
-            pool=pool,
-            change=keywords,
-        )
+        return _written(summary, plan, pool, keywords)
 
     def _apply_one(self, entry: PlannedPool) -> PoolResult:
         summary = PoolSummary(entry.pool_id, entry.pool_name)
@@ -910,16 +901,7 @@ class Fleet:
                 pool = self._with_retries(_applier(pool, plan))
         except Exception as error:  # noqa: BLE001 - every failure is the pool's outcome
             return _failure(summary, error, entry.change)
-        outcome: Outcome = "changed" if plan else "unchanged"
-        return PoolResult(
-            summary.pool_id,
-            summary.pool_name,
-            outcome,
-            changes=plan.changes,
-            plan=plan,
-            pool=pool,
-            change=entry.change,
-        )
+        return _written(summary, plan, pool, entry.change)
 
     def _getter(self, pool_id: str) -> Callable[[], Pool]:
         return lambda: self.pools.get(pool_id)
@@ -1010,6 +992,22 @@ def _result(done: PoolResult) -> PoolResult:
 
 def _action(phase: str) -> Literal["plan", "update", "apply"]:
     return "apply" if phase == "apply" else "update" if phase == "update" else "plan"
+
+
+def _written(
+    summary: PoolSummary, plan: Plan, pool: Pool, change: Mapping[str, Any] | None
+) -> PoolResult:
+    """The result of a pool whose plan was written (``changed``) or had nothing to write."""
+    outcome: Outcome = "changed" if plan else "unchanged"
+    return PoolResult(
+        summary.pool_id,
+        summary.pool_name,
+        outcome,
+        changes=plan.changes,
+        plan=plan,
+        pool=pool,
+        change=change,
+    )
 
 
 def _failure(
