@@ -11,6 +11,7 @@ and :meth:`_write`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
@@ -239,19 +240,30 @@ class Handle(Generic[ConfigT]):
 
         if self._lock is None:
             self._lock = resource_lock(self._client, *self._ids.values())
-        if self._shared_lock is not None:  # bad input is refused before any call, the lock's too
-            problems = self._check(changes, accept_reset)
-            if problems:
-                raise ValidationError(problems)
-        purpose = f"update {self._subject()}: {', '.join(changes) or 'nothing'}"
-        resource_id = "/".join(self._ids.values())
-        with self._lock, hold_resource(self._shared_lock, self._client, resource_id, purpose):
+        with self._lock, self._hold_shared_lock(changes, accept_reset):
             updated: Self
             written: Plan
             updated, written = retrying(self._retries, attempt)
             if written and (self._verify if verify is None else verify):
                 self._confirm(written)
         return updated
+
+    def _hold_shared_lock(
+        self, changes: Mapping[str, Any], accept_reset: Collection[str]
+    ) -> contextlib.AbstractContextManager[object]:
+        """The lock shared with other processes, if the handle has one (else nothing to hold).
+
+        Bad input is refused first, so that a change that cannot be written costs no call,
+        the lock's included.
+        """
+        if self._shared_lock is None:
+            return contextlib.nullcontext()
+        problems = self._check(changes, accept_reset)
+        if problems:
+            raise ValidationError(problems)
+        purpose = f"update {self._subject()}: {', '.join(changes) or 'nothing'}"
+        resource_id = "/".join(self._ids.values())
+        return hold_resource(self._shared_lock, self._client, resource_id, purpose)
 
     def _apply(
         self, plan: Plan, *, verify: bool | None, accept_reset: Collection[str] | None

@@ -1,7 +1,7 @@
 """A lock shared by processes and machines, kept in DynamoDB: one writer per pool at a time.
 
 Cognito has no version tag and no compare-and-swap, so two processes that read a pool before
-either writes lose one change. Within one process, :func:`~cognito_pools.retries.pool_lock`
+either writes lose one change. Within one process, :func:`~cognito_pools.retries.resource_lock`
 makes updates take turns; between processes, ``UserPools(client, lock=DynamoDBLock(...))``
 does: every read-merge-write of a pool holds the pool's lock, from the read to the last write.
 

@@ -330,7 +330,7 @@ def test_a_lease_lost_during_a_slow_update_writes_nothing(
     unreachable_dynamodb = make_client(endpoint, "dynamodb")
     slow = UserPools(cognito, lock=short_lock(unreachable_dynamodb, lease_seconds=1.0))
     # Another name for the same server: in one process, updates of a pool through the same
-    # endpoint take turns anyway (retries.pool_lock); this writer stands in for another process.
+    # endpoint take turns anyway (retries.resource_lock); this writer stands in for another process.
     elsewhere = endpoint.replace("127.0.0.1", "localhost")
     other = UserPools(
         make_client(elsewhere, "cognito-idp"), lock=short_lock(dynamodb, lease_seconds=1.0)
